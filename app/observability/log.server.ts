@@ -1,0 +1,24 @@
+// Structured logs, one JSON object a line, at or above LOG_LEVEL.
+const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
+type Level = keyof typeof LEVELS;
+
+let threshold: number = LEVELS.info;
+
+export function setLogLevel(level: Level): void {
+  threshold = LEVELS[level];
+}
+
+function write(level: Level, message: string, fields: Record<string, unknown>): void {
+  if (LEVELS[level] < threshold) return;
+  const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...fields });
+  if (level === "error") console.error(line);
+  else if (level === "warn") console.warn(line);
+  else console.log(line);
+}
+
+export const log = {
+  debug: (message: string, fields: Record<string, unknown> = {}) => write("debug", message, fields),
+  info: (message: string, fields: Record<string, unknown> = {}) => write("info", message, fields),
+  warn: (message: string, fields: Record<string, unknown> = {}) => write("warn", message, fields),
+  error: (message: string, fields: Record<string, unknown> = {}) => write("error", message, fields),
+};

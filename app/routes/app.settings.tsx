@@ -1,0 +1,78 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { Badge, BlockStack, Button, Card, EmptyState, IndexTable, Layout, Page, Text } from "@shopify/polaris";
+import prisma from "../db.server";
+import { authenticateAdmin } from "../shopify.server";
+import { listDataRequests } from "../compliance/compliance-request.server";
+import { downloadJson } from "../admin/download";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticateAdmin(request);
+  const requests = await listDataRequests(prisma, session.shop);
+  return {
+    requests: requests.map((row) => ({
+      id: row.id,
+      topic: row.topic,
+      customerId: row.customerId,
+      status: row.status,
+      receivedAt: row.receivedAt.toISOString(),
+      hasReport: row.report !== null,
+    })),
+  };
+};
+
+export default function Settings() {
+  const { requests } = useLoaderData<typeof loader>();
+  return (
+    <Page title="Settings">
+      <Layout>
+        <Layout.AnnotatedSection
+          title="Privacy requests"
+          description="When a customer asks for their data, Shopify tells the app and Aftercare prepares a report for you to send them. Erasure requests are carried out automatically."
+        >
+          <Card padding="0">
+            {requests.length === 0 ? (
+              <EmptyState heading="No privacy requests" image="/empty-state.svg">
+                <p>Customer data requests and erasures from Shopify will be listed here.</p>
+              </EmptyState>
+            ) : (
+              <IndexTable
+                resourceName={{ singular: "request", plural: "requests" }}
+                itemCount={requests.length}
+                selectable={false}
+                headings={[{ title: "Received" }, { title: "Request" }, { title: "Customer" }, { title: "Status" }, { title: "Report" }]}
+              >
+                {requests.map((row, index) => (
+                  <IndexTable.Row id={row.id} key={row.id} position={index}>
+                    <IndexTable.Cell>{new Date(row.receivedAt).toLocaleString()}</IndexTable.Cell>
+                    <IndexTable.Cell>{row.topic === "customers/data_request" ? "Data request" : "Erasure"}</IndexTable.Cell>
+                    <IndexTable.Cell>{row.customerId}</IndexTable.Cell>
+                    <IndexTable.Cell>
+                      <Badge tone={row.status === "completed" ? "success" : "attention"}>{row.status === "completed" ? "Done" : "In progress"}</Badge>
+                    </IndexTable.Cell>
+                    <IndexTable.Cell>
+                      {row.hasReport ? (
+                        <Button variant="plain" onClick={() => downloadJson(`/app/privacy-requests/${row.id}`, `customer-${row.customerId}-data.json`)}>
+                          Download
+                        </Button>
+                      ) : (
+                        <Text as="span" tone="subdued">—</Text>
+                      )}
+                    </IndexTable.Cell>
+                  </IndexTable.Row>
+                ))}
+              </IndexTable>
+            )}
+          </Card>
+        </Layout.AnnotatedSection>
+        <Layout.AnnotatedSection title="Dispatch promise and business hours" description="Coming with order watch: the SLA that decides when an order is late.">
+          <Card>
+            <BlockStack gap="200">
+              <Text as="p" tone="subdued">Nothing to set yet.</Text>
+            </BlockStack>
+          </Card>
+        </Layout.AnnotatedSection>
+      </Layout>
+    </Page>
+  );
+}
