@@ -11,18 +11,19 @@ export async function recordInstall(db: Db, input: { shop: string; scope: string
 
 /**
  * Deletes the shop's sessions and marks it uninstalled. Idempotent: a second delivery
- * finds no sessions and keeps the first uninstall time.
+ * finds no sessions and an uninstalled shop, and writes nothing.
  */
 export async function recordUninstall(db: Db, shop: string, at: Date): Promise<void> {
-  await db.$transaction([
-    db.session.deleteMany({ where: { shop } }),
-    db.shop.upsert({
-      where: { shop },
-      create: { shop, status: "uninstalled", uninstalledAt: at },
-      update: { status: "uninstalled" },
-    }),
-    db.shop.updateMany({ where: { shop, uninstalledAt: null }, data: { uninstalledAt: at } }),
-  ]);
+  await db.$transaction(async (tx) => {
+    await tx.session.deleteMany({ where: { shop } });
+    const { count } = await tx.shop.updateMany({
+      where: { shop, status: { not: "uninstalled" } },
+      data: { status: "uninstalled", uninstalledAt: at },
+    });
+    if (count === 0 && !(await tx.shop.findUnique({ where: { shop }, select: { shop: true } }))) {
+      await tx.shop.create({ data: { shop, status: "uninstalled", uninstalledAt: at } });
+    }
+  });
 }
 
 export async function recordScopes(db: Db, shop: string, scope: string): Promise<void> {
