@@ -9,7 +9,6 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { ROOT, migrate, recreatePostgresDatabase } from "../support/databases";
-// @ts-expect-error plain ESM script without types
 import { derivePostgresSchema } from "../../scripts/prisma-schemas.mjs";
 
 const read = (relative: string) => readFileSync(path.join(ROOT, relative), "utf8");

@@ -6,7 +6,7 @@ export const TEST_APP_URL = "http://127.0.0.1:3999";
 export const TEST_SHOP = "care-test.myshopify.com";
 
 export const TEST_ENV = {
-  NODE_ENV: "test",
+  NODE_ENV: "test" as const,
   SHOPIFY_API_KEY: TEST_API_KEY,
   SHOPIFY_API_SECRET: TEST_API_SECRET,
   SHOPIFY_APP_URL: TEST_APP_URL,
