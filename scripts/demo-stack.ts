@@ -98,7 +98,8 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
   mkdirSync(path.dirname(databaseFile), { recursive: true });
   prisma(["migrate", "deploy"], databaseUrl);
 
-  const demo = buildDemoShop({ now: options.now ?? new Date() });
+  const now = options.now ?? new Date();
+  const demo = buildDemoShop({ now });
   const store = createStore();
   const accessToken = `shpat_demo_${randomBytes(12).toString("hex")}`;
   store.addShop({ domain: demo.domain, accessToken, plan: "standard", shop: demo.shop });
@@ -155,6 +156,6 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
     stop,
   };
   mkdirSync(path.dirname(DEMO_STATE_FILE), { recursive: true });
-  writeFileSync(DEMO_STATE_FILE, JSON.stringify({ appUrl, shop: demo.domain, apiSecret, adminApiOrigin: standIn.origin, pid: process.pid }, null, 2));
+  writeFileSync(DEMO_STATE_FILE, JSON.stringify({ appUrl, shop: demo.domain, apiSecret, adminApiOrigin: standIn.origin, now: now.toISOString(), pid: process.pid }, null, 2));
   return stack;
 }

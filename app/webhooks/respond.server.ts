@@ -6,7 +6,7 @@ import { reportError } from "../observability/sentry.server";
 
 export const accepted = () => new Response(null, { status: 200 });
 
-export function rejected(status: 400 | 413 | 422, message: string): Response {
+export function rejected(status: 400 | 404 | 413 | 422, message: string): Response {
   return new Response(JSON.stringify({ error: message }), {
     status,
     headers: { "Content-Type": "application/json" },
