@@ -5,6 +5,7 @@
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
@@ -17,12 +18,15 @@ export const DEMO_STATE_FILE = path.join(ROOT, "tmp/demo.json");
 const SCOPES = "read_orders,write_app_proxy";
 
 export type DemoStackOptions = {
+  /** 3000 by default; 0 picks a free port. */
   port?: number;
   adminApiPort?: number;
   databaseFile?: string;
   now?: Date;
   /** Build the app first (default: when build/ is missing). */
   build?: boolean;
+  /** Write tmp/demo.json for demo:webhook (default true). */
+  stateFile?: boolean;
   log?: (line: string) => void;
 };
 
@@ -81,9 +85,21 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 30_00
   throw new Error(`the app did not answer ${url}/healthz within ${timeoutMs / 1000}s`);
 }
 
+/** A free TCP port on loopback, for tests that must not collide with a running demo. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
 export async function startDemoStack(options: DemoStackOptions = {}): Promise<DemoStack> {
   const log = options.log ?? (() => {});
-  const port = options.port ?? 3000;
+  const port = options.port || (options.port === 0 ? await freePort() : 3000);
   const databaseFile = options.databaseFile ?? path.join(ROOT, "prisma/demo.sqlite");
   const databaseUrl = `file:${databaseFile}`;
   const apiKey = "aftercare-demo-key";
@@ -136,7 +152,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
       await new Promise((resolve) => child.once("exit", resolve));
     }
     await standIn.close();
-    rmSync(DEMO_STATE_FILE, { force: true });
+    if (options.stateFile !== false) rmSync(DEMO_STATE_FILE, { force: true });
   };
   try {
     await waitForHealth(`http://127.0.0.1:${port}`, child);
@@ -155,6 +171,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
     orderCount: demo.orders.length,
     stop,
   };
+  if (options.stateFile === false) return stack;
   mkdirSync(path.dirname(DEMO_STATE_FILE), { recursive: true });
   writeFileSync(DEMO_STATE_FILE, JSON.stringify({ appUrl, shop: demo.domain, apiSecret, adminApiOrigin: standIn.origin, now: now.toISOString(), pid: process.pid }, null, 2));
   return stack;

@@ -17,8 +17,10 @@ describe.skipIf(!runnable)("the demo admin in Chromium", () => {
 
   beforeAll(async () => {
     stack = await startDemoStack({
-      port: 3917,
+      port: 0,
       databaseFile: path.resolve(import.meta.dirname, "../../tmp/e2e/demo.sqlite"),
+      // The demo state file belongs to a developer's running demo, if any.
+      stateFile: false,
       build: false,
       now: new Date("2026-11-20T10:00:00Z"),
     });

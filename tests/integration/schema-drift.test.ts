@@ -8,7 +8,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { ROOT, migrate, recreatePostgresDatabase } from "../support/databases";
+import { ROOT, migrate, postgresTestDatabaseName, recreatePostgresDatabase } from "../support/databases";
 import { derivePostgresSchema } from "../../scripts/prisma-schemas.mjs";
 
 const read = (relative: string) => readFileSync(path.join(ROOT, relative), "utf8");
@@ -100,8 +100,8 @@ describe("the SQLite and PostgreSQL data models", () => {
   });
 
   it("PostgreSQL: the migrations give exactly what the schema describes", async () => {
-    const migrated = await recreatePostgresDatabase("aftercare_drift_migrated");
-    const fromSchema = await recreatePostgresDatabase("aftercare_drift_schema");
+    const migrated = await recreatePostgresDatabase(postgresTestDatabaseName("drift_migrated"));
+    const fromSchema = await recreatePostgresDatabase(postgresTestDatabaseName("drift_schema"));
     migrate(migrated);
     const client = new pg.Client({ connectionString: fromSchema });
     await client.connect();

@@ -3,6 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { createHash } from "node:crypto";
 import pg from "pg";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -15,7 +16,15 @@ export function testDatabaseKind(): TestDatabaseKind {
   return process.env.TEST_DATABASE === "postgres" ? "postgres" : "sqlite";
 }
 
-const TEMPLATE = { sqlite: path.join(TMP, "template.sqlite"), postgres: "aftercare_test_template" };
+// PostgreSQL database names carry a hash of the checkout's path, so that two checkouts on
+// one machine (a developer's and CI's) never drop each other's databases.
+export const CHECKOUT_ID = createHash("sha256").update(ROOT).digest("hex").slice(0, 8);
+const PREFIX = `aftercare_test_${CHECKOUT_ID}`;
+const TEMPLATE = { sqlite: path.join(TMP, "template.sqlite"), postgres: `${PREFIX}_template` };
+
+export function postgresTestDatabaseName(suffix: string): string {
+  return `${PREFIX}_${suffix}`;
+}
 
 function postgresUrl(database: string): string {
   const url = new URL(POSTGRES_ADMIN_URL);
@@ -68,7 +77,7 @@ export async function workerDatabase(kind: TestDatabaseKind, worker: string): Pr
     copyFileSync(TEMPLATE.sqlite, file);
     return `file:${file}`;
   }
-  return recreatePostgresDatabase(`aftercare_test_w${worker}`, TEMPLATE.postgres);
+  return recreatePostgresDatabase(postgresTestDatabaseName(`w${worker}`), TEMPLATE.postgres);
 }
 
 /** Removes every per-worker database and file a run created. */
@@ -78,7 +87,7 @@ export async function dropWorkerDatabases(kind: TestDatabaseKind): Promise<void>
     return;
   }
   await withAdminClient(async (client) => {
-    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'aftercare\\_test\\_w%' OR datname LIKE 'aftercare\\_drift\\_%'");
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE '${PREFIX}\\_w%' OR datname LIKE '${PREFIX}\\_drift\\_%'`);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });
 }
