@@ -40,7 +40,20 @@ export const PERSONAL_DATA_HOLDERS: PersonalDataHolder[] = [earlierPrivacyReques
  * Every table holding shop data, emptied for a shop on shop/redact. Sessions go first so
  * that no API call can be made for the shop while the rest is erased.
  */
-export const SHOP_TABLES = ["session", "complianceRequest", "shop"] as const satisfies readonly Uncapitalize<Prisma.ModelName>[];
+export const SHOP_TABLES = [
+  "session",
+  "webhookDelivery",
+  "job",
+  "jobFailure",
+  "scheduleSlot",
+  "timelineEvent",
+  "orderFulfillment",
+  "orderRefund",
+  "orderCare",
+  "orderSync",
+  "complianceRequest",
+  "shop",
+] as const satisfies readonly Uncapitalize<Prisma.ModelName>[];
 
 export async function eraseShop(db: Db, shop: string): Promise<Record<(typeof SHOP_TABLES)[number], number>> {
   const counts = await db.$transaction(

@@ -21,8 +21,7 @@ describe("error reporting", () => {
     const request = new Request("http://localhost/app/orders?shop=care-test.myshopify.com");
     handleError(new Error("loader exploded"), { request, params: {}, context: {} });
     handleError(new TypeError("action exploded"), { request: new Request("http://localhost/app/settings", { method: "POST" }), params: {}, context: {} });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-
+    await expect.poll(() => events.length, { timeout: 5000 }).toBe(2);
     expect(events.map((event) => event.exception?.values?.[0]?.value)).toEqual(["loader exploded", "action exploded"]);
     expect(events.map((event) => event.tags?.source)).toEqual(["loader", "action"]);
     expect(events[0]?.tags?.shop).toBe("care-test.myshopify.com");
