@@ -24,7 +24,7 @@ const EnvSchema = z.object({
     .url("must be a URL such as https://care.example.com"),
   SCOPES: z
     .string()
-    .default("read_orders,write_app_proxy")
+    .default("read_orders,read_fulfillments,write_app_proxy")
     .transform((value) => value.split(",").map((scope) => scope.trim()).filter(Boolean))
     .refine((scopes) => scopes.every((scope) => /^(read|write|unauthenticated_read|unauthenticated_write)_[a-z_]+$/.test(scope)), "must be a comma-separated list of Shopify access scopes such as read_orders"),
   SHOP_CUSTOM_DOMAIN: z.string().optional(),
@@ -41,6 +41,8 @@ const EnvSchema = z.object({
     .regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, "must be a myshopify.com domain")
     .default("aftercare-demo.myshopify.com"),
   SHOPIFY_ADMIN_API_ORIGIN: optionalUrl,
+  JOBS_IN_PROCESS: z.enum(["0", "1"]).default("1"),
+  ORDER_WEBHOOKS_INLINE: flag,
 });
 
 export type AppConfig = {
@@ -58,6 +60,13 @@ export type AppConfig = {
   demo: { enabled: boolean; shop: string };
   /** Where Admin API calls go instead of https://{shop} (the local stand-in). */
   adminApiOrigin?: string;
+  /** Run the job workers inside the web process (default); 0 for web-only instances. */
+  jobsInProcess: boolean;
+  /**
+   * Benchmark comparison only: handle order webhooks inside the request, as the usual
+   * template does, instead of record-and-queue. Refused unless the app URL is loopback.
+   */
+  orderWebhooksInline: boolean;
 };
 
 export class ConfigError extends Error {
@@ -90,6 +99,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   if (value.SHOPIFY_ADMIN_API_ORIGIN && !isLoopbackUrl(value.SHOPIFY_ADMIN_API_ORIGIN)) {
     problems.push("SHOPIFY_ADMIN_API_ORIGIN must be a loopback address (the local Admin API stand-in)");
   }
+  if (value.ORDER_WEBHOOKS_INLINE && !loopback) {
+    problems.push("ORDER_WEBHOOKS_INLINE is a benchmark comparison and is refused unless SHOPIFY_APP_URL is a loopback address");
+  }
   if (value.DEMO_MODE && !value.SHOPIFY_ADMIN_API_ORIGIN) {
     problems.push("DEMO_MODE needs SHOPIFY_ADMIN_API_ORIGIN (the demo shop lives in the local Admin API stand-in)");
   }
@@ -111,11 +123,13 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     logLevel: value.LOG_LEVEL,
     demo: { enabled: value.DEMO_MODE, shop: value.DEMO_SHOP },
     adminApiOrigin: value.SHOPIFY_ADMIN_API_ORIGIN,
+    jobsInProcess: value.JOBS_IN_PROCESS === "1",
+    orderWebhooksInline: value.ORDER_WEBHOOKS_INLINE,
   };
 }
 
 // Values are echoed only for variables that hold no secret.
-const ECHOED = new Set(["NODE_ENV", "SHOPIFY_APP_URL", "SCOPES", "LOG_LEVEL", "DEMO_MODE", "DEMO_SHOP", "SHOPIFY_ADMIN_API_ORIGIN"]);
+const ECHOED = new Set(["NODE_ENV", "SHOPIFY_APP_URL", "SCOPES", "LOG_LEVEL", "DEMO_MODE", "DEMO_SHOP", "SHOPIFY_ADMIN_API_ORIGIN", "JOBS_IN_PROCESS", "ORDER_WEBHOOKS_INLINE"]);
 
 function describeValue(name: string, value: string | undefined): string {
   if (!ECHOED.has(name) || value === undefined || value === "") return "";

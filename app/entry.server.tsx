@@ -11,11 +11,31 @@ import { isbot } from "isbot";
 import { getConfig } from "./config.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { initErrorReporting, reportError } from "./observability/sentry.server";
-import { setLogLevel } from "./observability/log.server";
+import { setLogLevel, log } from "./observability/log.server";
+import { getJobQueue, startJobRuntime, stopJobRuntime } from "./jobs/runtime.server";
+import { backfillDemoShopOnce, orderJobHandlers, orderSchedules } from "./jobs/order-jobs.server";
 
 const config = getConfig();
 setLogLevel(config.logLevel);
 initErrorReporting(config);
+
+// Job workers run in the web process unless JOBS_IN_PROCESS=0 (tests start their own).
+if (config.jobsInProcess && config.nodeEnv !== "test") {
+  const queue = getJobQueue();
+  startJobRuntime(orderJobHandlers(queue), { schedules: orderSchedules, concurrency: 4 })
+    .then(() => backfillDemoShopOnce(queue))
+    .catch((error: unknown) => {
+      log.error("job runtime did not start", { error: String(error) });
+      reportError(error, { source: "job-runtime" });
+    });
+  // remix-serve closes its HTTP server on these signals; the workers finish their running
+  // jobs and stop, so the process can exit.
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      stopJobRuntime().catch((error: unknown) => log.error("job runtime did not stop cleanly", { error: String(error) }));
+    });
+  }
+}
 
 export const streamTimeout = 5000;
 

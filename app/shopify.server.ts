@@ -30,6 +30,9 @@ const shopify = shopifyApp({
   hooks: {
     afterAuth: async ({ session }) => {
       await recordInstall(prisma, { shop: session.shop, scope: session.scope ?? null });
+      // The last 60 days of orders, once per install (a running backfill is left alone).
+      const [{ getJobQueue }, { queueBackfill }] = await Promise.all([import("./jobs/runtime.server"), import("./jobs/order-jobs.server")]);
+      await queueBackfill(getJobQueue(), session.shop);
     },
   },
   ...(config.shopCustomDomain ? { customShopDomains: [config.shopCustomDomain] } : {}),

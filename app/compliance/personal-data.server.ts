@@ -4,6 +4,7 @@
 import type { Prisma } from "@prisma/client";
 import type { Db } from "../db.server";
 import type { ComplianceCustomer } from "./payloads";
+import { orderCarePersonalData } from "../orders/personal-data.server";
 
 export type CustomerQuery = { shop: string; customer: ComplianceCustomer; orderIds: string[] };
 
@@ -34,7 +35,7 @@ const earlierPrivacyRequests: PersonalDataHolder = {
   },
 };
 
-export const PERSONAL_DATA_HOLDERS: PersonalDataHolder[] = [earlierPrivacyRequests];
+export const PERSONAL_DATA_HOLDERS: PersonalDataHolder[] = [orderCarePersonalData, earlierPrivacyRequests];
 
 /**
  * Every table holding shop data, emptied for a shop on shop/redact. Sessions go first so

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Button, Card, EmptyState, IndexTable, Layout, Page, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Button, Card, EmptyState, IndexTable, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import prisma from "../db.server";
 import { authenticateAdmin } from "../shopify.server";
 import { listDataRequests } from "../compliance/compliance-request.server";
@@ -63,6 +63,19 @@ export default function Settings() {
                 ))}
               </IndexTable>
             )}
+          </Card>
+        </Layout.AnnotatedSection>
+        <Layout.AnnotatedSection
+          title="Background jobs"
+          description="Webhook deliveries, the order sync and reconciliation run in the background and are retried when they fail."
+        >
+          <Card>
+            <BlockStack gap="200">
+              <Text as="p">Jobs that could not finish are listed with their error and a retry button.</Text>
+              <InlineStack>
+                <Button url="/app/jobs">View background jobs</Button>
+              </InlineStack>
+            </BlockStack>
           </Card>
         </Layout.AnnotatedSection>
         <Layout.AnnotatedSection title="Dispatch promise and business hours" description="Coming with order watch: the SLA that decides when an order is late.">

@@ -54,6 +54,25 @@ export function paginate(items: readonly unknown[], args: ConnectionArgs, search
   };
 }
 
+/**
+ * Every item, filtered and ordered like `paginate` but not windowed: what a bulk
+ * operation reads, where `first`/`last` are not needed (and are ignored).
+ */
+export function listAll(items: readonly unknown[], args: ConnectionArgs, searchType: string): Connection {
+  const ordered = orderItems(filterByQuery(items, args.query, searchType), args);
+  const edges = ordered.map((node, index) => ({ cursor: encodeCursor(node, index), node }));
+  return {
+    edges,
+    nodes: ordered,
+    pageInfo: {
+      hasPreviousPage: false,
+      hasNextPage: false,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}
+
 function requirePageSize(args: ConnectionArgs): { first: number; last: number } {
   if (args.first == null && args.last == null) {
     throw new GraphQLError("you must provide one of first or last");

@@ -49,7 +49,9 @@ export const MUTATION_FIELD_COST = 10;
 export const CONNECTION_BASE_COST = 2;
 export const DEFAULT_CONNECTION_SIZE = 1;
 
-export const PLAN_LIMITS: Record<ShopPlan, { restoreRate: number; maximumAvailable: number }> = {
+export type PlanLimit = { restoreRate: number; maximumAvailable: number };
+
+export const PLAN_LIMITS: Record<ShopPlan, PlanLimit> = {
   standard: { restoreRate: 100, maximumAvailable: 2000 },
   advanced: { restoreRate: 200, maximumAvailable: 4000 },
   plus: { restoreRate: 1000, maximumAvailable: 20000 },
@@ -292,9 +294,12 @@ type Bucket = { available: number; updatedAt: number };
 export class CostLimiter {
   private readonly buckets = new Map<string, Bucket>();
   private readonly now: () => number;
+  private readonly limits: Record<ShopPlan, PlanLimit>;
 
-  constructor(options: { now?: () => number } = {}) {
+  /** `limits` replaces a plan's bucket (e.g. a tiny one, to make throttling happen in a test). */
+  constructor(options: { now?: () => number; limits?: Partial<Record<ShopPlan, PlanLimit>> } = {}) {
     this.now = options.now ?? Date.now;
+    this.limits = { ...PLAN_LIMITS, ...options.limits };
   }
 
   status(key: BucketKey): ThrottleStatus {
@@ -320,13 +325,13 @@ export class CostLimiter {
   /** Refunds the part of an admitted reservation the query didn't use. */
   settle(key: BucketKey, reservedCost: number, actualCost: number): ThrottleStatus {
     const bucket = this.refill(key);
-    const { maximumAvailable } = PLAN_LIMITS[key.plan];
+    const { maximumAvailable } = this.limits[key.plan];
     bucket.available = Math.min(maximumAvailable, bucket.available + Math.max(0, reservedCost - actualCost));
     return this.report(key, bucket);
   }
 
   private refill(key: BucketKey): Bucket {
-    const { restoreRate, maximumAvailable } = PLAN_LIMITS[key.plan];
+    const { restoreRate, maximumAvailable } = this.limits[key.plan];
     const id = `${key.appKey}\u0000${key.shopDomain}`;
     const now = this.now();
     const bucket = this.buckets.get(id) ?? { available: maximumAvailable, updatedAt: now };
@@ -338,7 +343,7 @@ export class CostLimiter {
   }
 
   private report(key: BucketKey, bucket: Bucket): ThrottleStatus {
-    const { restoreRate, maximumAvailable } = PLAN_LIMITS[key.plan];
+    const { restoreRate, maximumAvailable } = this.limits[key.plan];
     return { maximumAvailable, currentlyAvailable: Math.floor(bucket.available), restoreRate };
   }
 }

@@ -16,11 +16,14 @@ import {
   type GraphQLSchema,
   type GraphQLTypeResolver,
 } from "graphql";
-import { filterByQuery, paginate, type ConnectionArgs } from "./connection.ts";
+import { filterByQuery, listAll, paginate, type ConnectionArgs } from "./connection.ts";
 import { deriveField } from "./derived-fields.ts";
 import { isGid, typenameFromGid } from "./gid.ts";
 import { filterMetafields } from "./metafields.ts";
 import "./mutation-handlers.ts";
+// Registers bulkOperationRunQuery; that module imports executeOperation back (a cycle that
+// is safe: neither module uses the other while it is being evaluated).
+import "./bulk-operations.ts";
 import { getMutationHandler } from "./mutation-registry.ts";
 import { connectionNodeType, isConnectionType, loadAdminSchema, parseAndValidate } from "./schema.ts";
 import type { AdminStore, NodeRecord, ShopState } from "./store.ts";
@@ -30,6 +33,8 @@ export type StandInContext = {
   shop: ShopState;
   now: () => number;
   schema: GraphQLSchema;
+  /** Connections list every item, ignoring `first`/`last` (a bulk operation's reading). */
+  unpaginated: boolean;
 };
 
 export type ExecuteInput = {
@@ -39,6 +44,7 @@ export type ExecuteInput = {
   variables?: Record<string, unknown> | null;
   operationName?: string | null;
   now?: () => number;
+  unpaginated?: boolean;
 };
 
 type Fields = Record<string, unknown>;
@@ -52,6 +58,7 @@ export async function executeOperation(input: ExecuteInput): Promise<ExecutionRe
     shop: input.store.requireShop(input.shopDomain),
     now: input.now ?? Date.now,
     schema,
+    unpaginated: input.unpaginated ?? false,
   };
   return await execute({
     schema,
@@ -130,6 +137,7 @@ function connectionOf(
   const nodeType = connectionNodeType(type);
   let items = (value ?? []).map((item) => (isLeafType(nodeType) ? item : canonical(item, ctx, info)));
   if (nodeType.name === "Metafield") items = filterMetafields(items, args);
+  if (ctx.unpaginated) return listAll(items, args as ConnectionArgs, nodeType.name);
   return paginate(items, args as ConnectionArgs, nodeType.name);
 }
 

@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { CostLimiter } from "./cost.ts";
+import { readBulkFile, setBulkResultOrigin } from "./bulk-operations.ts";
+import { CostLimiter, type PlanLimit } from "./cost.ts";
 import { handleGraphqlRequest } from "./graphql-request.ts";
 import { findValidGrant, handleTokenRequest, type AppCredentials } from "./oauth-token.ts";
 import { ADMIN_API_VERSION, loadAdminSchema } from "./schema.ts";
-import type { AdminStore, ShopState } from "./store.ts";
+import type { AdminStore, ShopPlan, ShopState } from "./store.ts";
 
 /**
  * The stand-in over HTTP. The shop domain is the first path segment, because
@@ -18,6 +19,8 @@ export type StandInOptions = {
   now?: () => number;
   /** Apps allowed to use the token endpoint. */
   apps?: readonly AppCredentials[];
+  /** Replaces a plan's leaky bucket (a tiny one makes throttling happen in tests). */
+  planLimits?: Partial<Record<ShopPlan, PlanLimit>>;
 };
 
 export type StandIn = {
@@ -29,14 +32,17 @@ export type StandIn = {
 export const MAX_BODY_BYTES = 1024 * 1024;
 const INVALID_TOKEN_MESSAGE = "[API] Invalid API key or access token (unrecognized login or wrong password)";
 const GRAPHQL_PATH = /^\/admin\/api\/([^/]+)\/graphql\.json$/;
+/** Where BulkOperation.url points (Shopify's are signed storage URLs: no token needed). */
+const BULK_FILE_PATH = /^\/bulk\/(\d+)\.jsonl$/;
 
-type Reply = { status: number; body: unknown; headers?: Record<string, string> };
+/** `text` is sent as is (with its own Content-Type header); otherwise `body` as JSON. */
+type Reply = { status: number; body: unknown; text?: string; headers?: Record<string, string> };
 type Routed = { shop: ShopState; rest: string };
 
 export async function startAdminApiStandIn(options: StandInOptions): Promise<StandIn> {
   loadAdminSchema();
   const now = options.now ?? Date.now;
-  const limiter = new CostLimiter({ now });
+  const limiter = new CostLimiter({ now, ...(options.planLimits ? { limits: options.planLimits } : {}) });
   const context: ServerContext = { store: options.store, apps: options.apps ?? [], now, limiter };
   const server = createServer((req, res) => {
     route(context, req)
@@ -49,8 +55,10 @@ export async function startAdminApiStandIn(options: StandInOptions): Promise<Sta
   });
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const origin = `http://${host}:${address.port}`;
+  setBulkResultOrigin(options.store, origin);
   return {
-    origin: `http://${host}:${address.port}`,
+    origin,
     limiter,
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -69,6 +77,8 @@ type ServerContext = {
 
 async function route(context: ServerContext, req: IncomingMessage): Promise<Reply> {
   const path = new URL(req.url ?? "/", "http://stand-in").pathname;
+  const bulkFile = BULK_FILE_PATH.exec(path);
+  if (bulkFile && req.method === "GET") return drained(req, bulkFileReply(context.store, Number(bulkFile[1])));
   const [, shopDomain = "", ...segments] = path.split("/");
   const shop = context.store.getShop(decodeURIComponent(shopDomain));
   const rest = `/${segments.join("/")}`;
@@ -115,6 +125,12 @@ async function tokenRoute(context: ServerContext, req: IncomingMessage, shop: Sh
     ...(params.grant_type ? { grantType: params.grant_type } : {}),
   });
   return reply;
+}
+
+function bulkFileReply(store: AdminStore, numericId: number): Reply {
+  const file = readBulkFile(store, numericId);
+  if (file.status !== 200) return { status: file.status, body: null, text: file.message, headers: { "Content-Type": "text/plain; charset=utf-8" } };
+  return { status: 200, body: null, text: file.jsonl, headers: { "Content-Type": "application/jsonl" } };
 }
 
 function formOrJson(text: string, contentType: string): Record<string, string> | null {
@@ -168,9 +184,9 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
 }
 
 function send(res: ServerResponse, reply: Reply): void {
-  const payload = JSON.stringify(reply.body);
+  const payload = reply.text ?? JSON.stringify(reply.body);
   res.writeHead(reply.status, {
-    "Content-Type": "application/json; charset=utf-8",
+    ...(reply.text === undefined ? { "Content-Type": "application/json; charset=utf-8" } : {}),
     "Content-Length": Buffer.byteLength(payload),
     ...reply.headers,
   });
