@@ -28,8 +28,11 @@ if (config.jobsInProcess && config.nodeEnv !== "test") {
       log.error("job runtime did not start", { error: String(error) });
       reportError(error, { source: "job-runtime" });
     });
-  // remix-serve closes its HTTP server on these signals; the workers finish their running
-  // jobs and stop, so the process can exit.
+}
+
+// remix-serve closes its HTTP server on these signals; the queue (workers, or only the
+// connection used to enqueue) finishes its running jobs and stops, so the process can exit.
+if (config.nodeEnv !== "test") {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       stopJobRuntime().catch((error: unknown) => log.error("job runtime did not stop cleanly", { error: String(error) }));

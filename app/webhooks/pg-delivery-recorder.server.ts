@@ -20,7 +20,7 @@ const INSERT_DELIVERY = `
   RETURNING "id"`;
 
 export function createPgDeliveryRecorder(connectionString: string, enqueue: Enqueue, poolSize = 10) {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  const pool = new pg.Pool({ connectionString, max: poolSize, allowExitOnIdle: true });
   return {
     async record(headers: DeliveryHeaders, payload: string): Promise<RecordOutcome> {
       const client = await pool.connect();

@@ -132,3 +132,13 @@ describe("when the database fails", () => {
     await unreachable.$disconnect();
   });
 });
+
+describe("a webhook URL without a handler", () => {
+  it("gets a clear 404 and stores nothing", async () => {
+    const { action } = await import("~/routes/webhooks.$");
+    const response = action({ params: { "*": "products/create" } });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: 'No webhook handler for topic "products/create"' });
+    expect(await prisma.webhookDelivery.count()).toBe(0);
+  });
+});
