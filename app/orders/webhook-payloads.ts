@@ -13,6 +13,7 @@
 import { z } from "zod";
 import { isCashOnDelivery } from "./payment";
 import type { FulfillmentSnapshot, OrderEvent, OrderSnapshot, RefundSnapshot, ShipmentStatus } from "./order-snapshot";
+import { ORDER_TOPICS } from "../webhooks/order-topics";
 
 export { isCashOnDelivery };
 
@@ -22,18 +23,8 @@ export type IntakeAction =
   /** orders/edited carries the edit, not the order: the order must be fetched again. */
   | { type: "refetch"; orderId: string; reason: string };
 
-export const ORDER_WEBHOOK_TOPICS = [
-  "orders/create",
-  "orders/updated",
-  "orders/paid",
-  "orders/cancelled",
-  "orders/fulfilled",
-  "orders/partially_fulfilled",
-  "orders/edited",
-  "fulfillments/create",
-  "fulfillments/update",
-  "refunds/create",
-] as const;
+/** The topics this module parses: the order topics the app subscribes to. */
+export const ORDER_WEBHOOK_TOPICS = ORDER_TOPICS;
 
 export type OrderWebhookTopic = (typeof ORDER_WEBHOOK_TOPICS)[number];
 

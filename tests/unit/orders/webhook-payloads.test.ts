@@ -9,6 +9,8 @@ import { InvalidOrderWebhook, ORDER_WEBHOOK_TOPICS, parseOrderWebhook, splitTags
 import { ORDER_TOPICS } from "~/webhooks/order-topics";
 import { buildDemoShop } from "../../admin-api/demo-shop";
 import { fulfillmentWebhookPayload, orderWebhookPayload, refundWebhookPayload } from "../../admin-api/webhook-payloads";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 
 type Json = Record<string, unknown>;
 
@@ -37,8 +39,10 @@ function errorOf(topic: string, body: unknown): InvalidOrderWebhook {
 }
 
 describe("order topics", () => {
-  it("are the topics the intake subscribes to", () => {
-    expect([...ORDER_WEBHOOK_TOPICS].sort()).toEqual([...ORDER_TOPICS].sort());
+  it("are each subscribed in shopify.app.toml", () => {
+    const toml = readFileSync(path.resolve(import.meta.dirname, "../../../shopify.app.toml"), "utf8");
+    expect(ORDER_WEBHOOK_TOPICS).toBe(ORDER_TOPICS);
+    for (const topic of ORDER_TOPICS) expect(toml, topic).toContain(`topics = ["${topic}"]`);
   });
 
   it("refuses a topic that is not an order topic", () => {
