@@ -9,8 +9,6 @@ import { InvalidOrderWebhook, ORDER_WEBHOOK_TOPICS, parseOrderWebhook, splitTags
 import { ORDER_TOPICS } from "~/webhooks/order-topics";
 import { buildDemoShop } from "../../admin-api/demo-shop";
 import { fulfillmentWebhookPayload, orderWebhookPayload, refundWebhookPayload } from "../../admin-api/webhook-payloads";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 
 type Json = Record<string, unknown>;
 
