@@ -22,7 +22,7 @@ describe("parseConfig", () => {
     const config = parseConfig(valid);
     expect(config.database).toBe("sqlite");
     expect(config.databaseUrl).toBe("file:./prisma/dev.sqlite");
-    expect(config.scopes).toEqual(["read_orders", "read_fulfillments", "write_app_proxy"]);
+    expect(config.scopes).toEqual(["read_orders", "read_customers", "read_fulfillments", "write_app_proxy"]);
     expect(config.sentry.dsn).toBeUndefined();
     expect(config.demo.enabled).toBe(false);
   });

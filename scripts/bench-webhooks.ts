@@ -133,7 +133,7 @@ function openDb(databaseUrl: string): PrismaClient {
 }
 
 async function seed(db: PrismaClient): Promise<void> {
-  await db.shop.create({ data: { shop: SHOP, scope: "read_orders,read_fulfillments,write_app_proxy" } });
+  await db.shop.create({ data: { shop: SHOP, scope: "read_orders,read_customers,read_fulfillments,write_app_proxy" } });
   await db.session.create({
     data: { id: `offline_${SHOP}`, shop: SHOP, state: "bench", isOnline: false, scope: "read_orders", accessToken: "shpat_bench", expires: new Date(Date.now() + 86_400_000) },
   });

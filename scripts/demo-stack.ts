@@ -15,7 +15,7 @@ import { createStore, type AdminStore, type NodeRecord } from "../tests/admin-ap
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const DEMO_STATE_FILE = path.join(ROOT, "tmp/demo.json");
-const SCOPES = "read_orders,read_fulfillments,write_app_proxy";
+const SCOPES = "read_orders,read_customers,read_fulfillments,write_app_proxy";
 
 export type DemoStackOptions = {
   /** 3000 by default; 0 picks a free port. */

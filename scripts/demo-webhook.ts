@@ -97,7 +97,7 @@ function payloadFor(name: string): Json {
     case "app/uninstalled":
       return { id: 1, name: demo.shop.name, domain: state.shop, myshopify_domain: state.shop };
     case "app/scopes_update":
-      return { id: 1, previous: ["read_orders"], current: ["read_orders", "read_fulfillments", "write_app_proxy"], updated_at: new Date().toISOString() };
+      return { id: 1, previous: ["read_orders"], current: ["read_orders", "read_customers", "read_fulfillments", "write_app_proxy"], updated_at: new Date().toISOString() };
     default:
       return fail(`Unknown topic ${name}.\n\n${USAGE}`);
   }

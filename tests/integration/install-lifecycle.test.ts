@@ -41,17 +41,17 @@ describe("app/uninstalled", () => {
 
 describe("app/scopes_update", () => {
   it("records the granted scopes on the shop and its sessions", async () => {
-    const body = { id: 1, previous: ["read_orders"], current: ["read_orders", "read_fulfillments", "write_app_proxy"], updated_at: "2026-11-23T10:00:00Z" };
+    const body = { id: 1, previous: ["read_orders"], current: ["read_orders", "read_customers", "read_fulfillments", "write_app_proxy"], updated_at: "2026-11-23T10:00:00Z" };
     const response = await scopesUpdate(args(signedWebhook({ topic: "app/scopes_update", shop: SHOP, body })));
     expect(response.status).toBe(200);
-    expect((await prisma.session.findFirstOrThrow({ where: { shop: SHOP } })).scope).toBe("read_orders,read_fulfillments,write_app_proxy");
-    expect((await prisma.shop.findUniqueOrThrow({ where: { shop: SHOP } })).scope).toBe("read_orders,read_fulfillments,write_app_proxy");
+    expect((await prisma.session.findFirstOrThrow({ where: { shop: SHOP } })).scope).toBe("read_orders,read_customers,read_fulfillments,write_app_proxy");
+    expect((await prisma.shop.findUniqueOrThrow({ where: { shop: SHOP } })).scope).toBe("read_orders,read_customers,read_fulfillments,write_app_proxy");
   });
 
   it("answers 400 to a payload without the current scopes and changes nothing", async () => {
     const response = await scopesUpdate(args(signedWebhook({ topic: "app/scopes_update", shop: SHOP, body: { previous: [] } })));
     expect(response.status).toBe(400);
-    expect((await prisma.shop.findUniqueOrThrow({ where: { shop: SHOP } })).scope).toBe("read_orders,read_fulfillments,write_app_proxy");
+    expect((await prisma.shop.findUniqueOrThrow({ where: { shop: SHOP } })).scope).toBe("read_orders,read_customers,read_fulfillments,write_app_proxy");
   });
 });
 

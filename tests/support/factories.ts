@@ -2,7 +2,7 @@
 import type { Db } from "~/db.server";
 
 export async function seedShop(db: Db, shop: string, options: { accessToken?: string; scope?: string } = {}) {
-  const scope = options.scope ?? "read_orders,read_fulfillments,write_app_proxy";
+  const scope = options.scope ?? "read_orders,read_customers,read_fulfillments,write_app_proxy";
   await db.shop.upsert({ where: { shop }, create: { shop, scope }, update: { status: "active", uninstalledAt: null } });
   await db.session.upsert({
     where: { id: `offline_${shop}` },
