@@ -47,10 +47,4 @@ const prisma: Db = (globalThis.__aftercareDb ??= createDb(getConfig().databaseUr
 
 export default prisma;
 
-/**
- * A unique-constraint violation (Prisma P2002). Checked by code, not `instanceof`: the
- * PostgreSQL client is a separately generated client with its own error classes.
- */
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
+export { isUniqueViolation } from "./db-errors";

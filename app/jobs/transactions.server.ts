@@ -9,7 +9,4 @@
  */
 export const QUEUE_TRANSACTION = { maxWait: 10_000, timeout: 30_000 } as const;
 
-/** Prisma's P2002: a unique constraint refused the row. */
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
-}
+export { isUniqueViolation } from "../db-errors.ts";

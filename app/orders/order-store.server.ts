@@ -16,6 +16,7 @@ import type { Db } from "../db.server";
 import type { EventSource, OrderEvent, ShipmentStatus } from "./order-snapshot";
 import { applyOrderEvent, eventOrderId, sameValue, type StoredCare, type StoredFulfillment, type StoredOrder, type StoredRefund } from "./order-state";
 import { mergeTimelineEntry, serializeDetail, TIMELINE_KINDS, type TimelineEntry, type TimelineEntryDetail, type TimelineKind } from "./timeline";
+import { isWriteConflict } from "../db-errors";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -53,12 +54,6 @@ async function lockOrder(tx: Tx, shop: string, orderId: string): Promise<void> {
   if (getConfig().database !== "postgres") return;
   const key = `aftercare:order:${shop}:${orderId}`;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
-}
-
-/** P2002 unique violation, P2034 write conflict or deadlock: worth running the transaction again. */
-function isWriteConflict(error: unknown): boolean {
-  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
-  return code === "P2002" || code === "P2034";
 }
 
 // --- applying events --------------------------------------------------------------------------
@@ -210,42 +205,55 @@ function refundRow(refund: StoredRefund) {
 /** Writes the rows that differ between `before` and `after`; true when any was written. */
 async function saveStoredOrder(tx: Tx, shop: string, before: StoredOrder | null, after: StoredOrder, now: Date): Promise<boolean> {
   const { orderId } = after;
-  let written = false;
+  // Thunks, run one after another below: the statements of one transaction go in order.
+  const writes: (() => Promise<boolean>)[] = [];
   if (after.care) {
-    const data = careRow(after.care);
-    if (!before?.care) {
-      await tx.orderCare.create({ data: { shop, orderId, ...data, updatedAt: now } });
-      written = true;
-    } else if (!sameValue(careRow(before.care), data)) {
-      await tx.orderCare.update({ where: { shop_orderId: { shop, orderId } }, data: { ...data, updatedAt: now } });
-      written = true;
-    }
+    const care = after.care;
+    writes.push(() =>
+      writeIfChanged(before?.care ? careRow(before.care) : null, careRow(care), {
+        create: (data) => tx.orderCare.create({ data: { shop, orderId, ...data, updatedAt: now } }),
+        update: (data) => tx.orderCare.update({ where: { shop_orderId: { shop, orderId } }, data: { ...data, updatedAt: now } }),
+      }),
+    );
   }
   for (const fulfillment of after.fulfillments) {
     const { fulfillmentId } = fulfillment;
-    const data = fulfillmentRow(fulfillment);
     const stored = before?.fulfillments.find((candidate) => candidate.fulfillmentId === fulfillmentId);
-    if (!stored) {
-      await tx.orderFulfillment.create({ data: { shop, fulfillmentId, ...data } });
-      written = true;
-    } else if (!sameValue(fulfillmentRow(stored), data)) {
-      await tx.orderFulfillment.update({ where: { shop_fulfillmentId: { shop, fulfillmentId } }, data });
-      written = true;
-    }
+    writes.push(() =>
+      writeIfChanged(stored ? fulfillmentRow(stored) : null, fulfillmentRow(fulfillment), {
+        create: (data) => tx.orderFulfillment.create({ data: { shop, fulfillmentId, ...data } }),
+        update: (data) => tx.orderFulfillment.update({ where: { shop_fulfillmentId: { shop, fulfillmentId } }, data }),
+      }),
+    );
   }
   for (const refund of after.refunds) {
     const { refundId } = refund;
-    const data = refundRow(refund);
     const stored = before?.refunds.find((candidate) => candidate.refundId === refundId);
-    if (!stored) {
-      await tx.orderRefund.create({ data: { shop, refundId, ...data } });
-      written = true;
-    } else if (!sameValue(refundRow(stored), data)) {
-      await tx.orderRefund.update({ where: { shop_refundId: { shop, refundId } }, data });
-      written = true;
-    }
+    writes.push(() =>
+      writeIfChanged(stored ? refundRow(stored) : null, refundRow(refund), {
+        create: (data) => tx.orderRefund.create({ data: { shop, refundId, ...data } }),
+        update: (data) => tx.orderRefund.update({ where: { shop_refundId: { shop, refundId } }, data }),
+      }),
+    );
   }
+  let written = false;
+  for (const write of writes) written = (await write()) || written;
   return written;
+}
+
+/** Creates the row when there was none, updates it when it differs; true when it wrote. */
+async function writeIfChanged<Row>(
+  stored: Row | null,
+  next: Row,
+  write: { create: (row: Row) => Promise<unknown>; update: (row: Row) => Promise<unknown> },
+): Promise<boolean> {
+  if (stored === null) {
+    await write.create(next);
+    return true;
+  }
+  if (sameValue(stored, next)) return false;
+  await write.update(next);
+  return true;
 }
 
 // --- timeline ---------------------------------------------------------------------------------
