@@ -53,6 +53,11 @@ export const SHOP_TABLES = [
   "orderCare",
   "orderSync",
   "complianceRequest",
+  "outboxMessage",
+  "messageTemplate",
+  "messageSuppression",
+  "shopperLinkUse",
+  "shopSettings",
   "shop",
 ] as const satisfies readonly Uncapitalize<Prisma.ModelName>[];
 
