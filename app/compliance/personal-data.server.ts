@@ -58,6 +58,8 @@ export const SHOP_TABLES = [
   "messageSuppression",
   "shopperLinkUse",
   "shopSettings",
+  "orderFlag",
+  "watchSettings",
   "shop",
 ] as const satisfies readonly Uncapitalize<Prisma.ModelName>[];
 
