@@ -64,6 +64,7 @@ export type OrderSnapshot = {
   totalPrice: string; // decimal string, shop currency
   currency: string; // shop currency
   tags: string[];
+  shippingMethod: string | null; // the first shipping line's title
   updatedAt: Date; // the order's updated_at: decides which state is newest
   fulfillments: FulfillmentSnapshot[];
   refunds: RefundSnapshot[];

@@ -49,6 +49,7 @@ export type StoredCare = {
   totalPrice: string;
   currency: string;
   tags: string[];
+  shippingMethod: string | null;
   shopifyUpdatedAt: Date;
   lastSource: EventSource;
 };
@@ -165,6 +166,7 @@ export function careFromSnapshot(snapshot: OrderSnapshot, source: EventSource): 
     totalPrice: snapshot.totalPrice,
     currency: snapshot.currency,
     tags: [...new Set(snapshot.tags)].sort(),
+    shippingMethod: snapshot.shippingMethod,
     shopifyUpdatedAt: snapshot.updatedAt,
     lastSource: source,
   };
@@ -188,6 +190,7 @@ const CURRENT_CARE_FIELDS = [
   "totalPrice",
   "currency",
   "tags",
+  "shippingMethod",
   "shopifyUpdatedAt",
   "lastSource",
 ] as const satisfies readonly (keyof StoredCare)[];

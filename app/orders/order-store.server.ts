@@ -127,6 +127,7 @@ export async function loadStoredOrder(db: Db | Tx, shop: string, orderId: string
       totalPrice: care.totalPrice,
       currency: care.currency,
       tags: list(care.tags),
+      shippingMethod: care.shippingMethod,
       shopifyUpdatedAt: care.shopifyUpdatedAt,
       lastSource: asSource(care.lastSource),
     },
@@ -177,6 +178,7 @@ function careRow(care: StoredCare) {
     totalPrice: care.totalPrice,
     currency: care.currency,
     tags: care.tags.join(","),
+    shippingMethod: care.shippingMethod,
     shopifyUpdatedAt: care.shopifyUpdatedAt,
     lastSource: care.lastSource,
   };

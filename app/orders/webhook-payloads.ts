@@ -157,6 +157,7 @@ const OrderPayload = z.object({
     .nullish(),
   shipping_address: z.object({ country_code: optionalText, province_code: optionalText }).nullish(),
   tags: z.string().nullish(),
+  shipping_lines: z.array(z.object({ title: z.string().nullish() }).passthrough()).nullish(),
   fulfillments: z.array(EmbeddedFulfillment).nullish(),
   refunds: z.array(EmbeddedRefund).nullish(),
 });
@@ -255,6 +256,7 @@ function orderSnapshot(payload: z.infer<typeof OrderPayload>): OrderSnapshot {
     totalPrice: payload.current_total_price ?? payload.total_price,
     currency: payload.currency,
     tags: splitTags(payload.tags),
+    shippingMethod: payload.shipping_lines?.[0]?.title?.trim() || null,
     updatedAt: payload.updated_at,
     fulfillments: (payload.fulfillments ?? []).map((fulfillment) => fulfillmentSnapshot(fulfillment, payload.id)),
     refunds: (payload.refunds ?? []).map((refund) => refundSnapshot(refund, payload.id)),

@@ -132,6 +132,7 @@ export function toOrderSnapshot(order: GraphqlOrder): OrderSnapshot {
     totalPrice: money.amount,
     currency: money.currencyCode,
     tags: [...order.tags],
+    shippingMethod: order.shippingLine?.title?.trim() || null,
     updatedAt: new Date(order.updatedAt),
     fulfillments: order.fulfillments.map((fulfillment) => toFulfillment(fulfillment, orderId)),
     refunds: order.refunds.map((refund) => toRefund(refund, orderId, order.updatedAt)),

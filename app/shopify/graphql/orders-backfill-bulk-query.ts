@@ -30,6 +30,9 @@ export const ORDERS_BACKFILL_BULK_QUERY = `#graphql
           displayFulfillmentStatus
           paymentGatewayNames
           tags
+          shippingLine {
+            title
+          }
           customerLocale
           customer {
             id

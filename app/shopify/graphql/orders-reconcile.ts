@@ -20,6 +20,9 @@ export const ORDERS_RECONCILE_QUERY = `#graphql
         displayFulfillmentStatus
         paymentGatewayNames
         tags
+        shippingLine {
+          title
+        }
         customerLocale
         customer {
           id

@@ -63,9 +63,16 @@ describe("applyDelivery", () => {
         totalPrice: "49.90",
         currency: "EUR",
         tags: "",
+        shippingMethod: "Standard Europe (3–5 days)",
         shopifyUpdatedAt: new Date("2026-06-02T16:04:12Z"),
         lastSource: "webhook",
         updatedAt: NOW,
+        confirmedAt: null,
+        confirmedVia: null,
+        callRetryAt: null,
+        watchDueAt: null,
+        watchEvaluatedAt: null,
+        mirroredTags: "",
       },
     ]);
     expect(rows.timeline).toEqual([

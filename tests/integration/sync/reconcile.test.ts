@@ -11,7 +11,7 @@ import { startDemoStandIn, type DemoStandIn } from "../../support/stand-in-admin
 
 const NOW = new Date("2026-11-20T10:00:00Z");
 const DAY = 86_400_000;
-/** A bucket that holds barely more than one page (898 points) and refills slowly. */
+/** A bucket that holds barely more than one page (914 points) and refills slowly. */
 const TINY_BUCKET = { standard: { maximumAvailable: 1000, restoreRate: 50 } };
 
 let h: DemoStandIn | undefined;
@@ -111,10 +111,10 @@ describe("reconcileOrders", () => {
     const result = await reconcileOrders(prisma, stand.admin, stand.shop, fake.apply, NOW, pacing);
 
     expect(fake.orderIds().sort()).toEqual(ids(stand.demo.orders));
-    // The one THROTTLED answer: the refused page's 898 points at 50 a second.
+    // The one THROTTLED answer: the refused page's 914 points at 50 a second.
     expect(result.throttledRetries).toBe(1);
     expect(throttledAnswers(stand)).toHaveLength(1);
-    expect(pacing.slept[0]).toBe(Math.ceil((898 / 50) * 1000));
+    expect(pacing.slept[0]).toBe(Math.ceil((914 / 50) * 1000));
     // After that it waited before each page instead of being refused.
     expect(pacing.slept.length).toBeGreaterThan(result.pages - 2);
     expect(result.waitedMs).toBe(pacing.slept.reduce((sum, ms) => sum + ms, 0));

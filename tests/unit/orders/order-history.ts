@@ -145,6 +145,7 @@ export function playScript(script: Script): History {
     totalPrice: money(script.totalCents - refundedCents),
     currency: "EUR",
     tags: [...tags].sort(),
+    shippingMethod: "InPost Paczkomat",
     updatedAt: orderUpdatedAt,
     fulfillments: parcels.map((parcel) => parcelSnapshot(parcel, graphql)),
     refunds: [...refunds],

@@ -31,6 +31,7 @@ export function orderSnapshot(overrides: Partial<OrderSnapshot> = {}): OrderSnap
     totalPrice: "49.90",
     currency: "EUR",
     tags: [],
+    shippingMethod: "InPost Paczkomat",
     updatedAt: PLACED_AT,
     fulfillments: [],
     refunds: [],

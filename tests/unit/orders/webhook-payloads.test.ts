@@ -75,6 +75,7 @@ describe("orders/create", () => {
       totalPrice: "49.90",
       currency: "EUR",
       tags: [],
+      shippingMethod: "Standard Europe (3–5 days)",
       updatedAt: new Date("2026-06-02T16:04:12Z"),
       fulfillments: [],
       refunds: [],
