@@ -1,0 +1,29 @@
+// https://{shop}/apps/aftercare/check-in?t=…&answer=arrived_well|problem (through the app
+// proxy): the two buttons of the delivery check-in email. Opening one records the answer at
+// once (one answer per order: the first wins). A problem answer leads on to the problem
+// report and the returns page, with links of their own.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import prisma from "~/db.server";
+import { recordCheckIn } from "~/messages/shopper-answers.server";
+import { answerShopperRequest, consumeLinkOnce, isCheckInAnswer, openShopperLink, relatedShopperPath } from "~/messages/shopper-links.server";
+import { checkInPage, linkProblemResponse } from "~/messages/shopper-page";
+import { authenticate } from "~/shopify.server";
+
+export const loader = ({ request }: LoaderFunctionArgs) =>
+  answerShopperRequest(request, async () => {
+    await authenticate.public.appProxy(request);
+    const now = new Date();
+    const opened = await openShopperLink(prisma, request, "check_in", now);
+    if (!opened.ok) return opened.response;
+    const { link } = opened;
+    const answer = link.query.get("answer");
+    if (!isCheckInAnswer(answer)) return checkInPage(link, { kind: "ask" });
+
+    const next = answer === "problem" ? { problemPath: relatedShopperPath(link, "problem", now), returnPath: relatedShopperPath(link, "return", now) } : {};
+    // Each of the link's two answers can be used once; the order keeps the first answer given.
+    if (!(await consumeLinkOnce(prisma, link.shop, `${link.claims.id}:${answer}`, "check_in", now))) return checkInPage(link, { kind: "already_used", ...next });
+    const result = await recordCheckIn(prisma, link.shop, link.claims.orderId ?? "", answer, now);
+    if (result.status === "not_found") return linkProblemResponse("not_found", link);
+    if (result.status === "different_answer") return checkInPage(link, { kind: "already_used", ...next });
+    return checkInPage(link, { kind: "thanks", answer, ...next });
+  });
