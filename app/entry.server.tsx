@@ -13,7 +13,8 @@ import { addDocumentResponseHeaders } from "./shopify.server";
 import { initErrorReporting, reportError } from "./observability/sentry.server";
 import { setLogLevel, log } from "./observability/log.server";
 import { getJobQueue, startJobRuntime, stopJobRuntime } from "./jobs/runtime.server";
-import { backfillDemoShopOnce, orderJobHandlers, orderSchedules } from "./jobs/order-jobs.server";
+import { closeMailTransports } from "./messages/mailer.server";
+import { appJobHandlers, appSchedules, backfillDemoShopOnce } from "./jobs/app-jobs.server";
 
 const config = getConfig();
 setLogLevel(config.logLevel);
@@ -22,7 +23,7 @@ initErrorReporting(config);
 // Job workers run in the web process unless JOBS_IN_PROCESS=0 (tests start their own).
 if (config.jobsInProcess && config.nodeEnv !== "test") {
   const queue = getJobQueue();
-  startJobRuntime(orderJobHandlers(queue), { schedules: orderSchedules, concurrency: 4 })
+  startJobRuntime(appJobHandlers(queue), { schedules: appSchedules, concurrency: 4 })
     .then(() => backfillDemoShopOnce(queue))
     .catch((error: unknown) => {
       log.error("job runtime did not start", { error: String(error) });
@@ -35,7 +36,9 @@ if (config.jobsInProcess && config.nodeEnv !== "test") {
 if (config.nodeEnv !== "test") {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
-      stopJobRuntime().catch((error: unknown) => log.error("job runtime did not stop cleanly", { error: String(error) }));
+      stopJobRuntime()
+        .then(closeMailTransports)
+        .catch((error: unknown) => log.error("job runtime did not stop cleanly", { error: String(error) }));
     });
   }
 }

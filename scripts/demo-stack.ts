@@ -118,7 +118,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
   const demo = buildDemoShop({ now });
   const store = createStore();
   const accessToken = `shpat_demo_${randomBytes(12).toString("hex")}`;
-  store.addShop({ domain: demo.domain, accessToken, plan: "standard", shop: demo.shop });
+  store.addShop({ domain: demo.domain, accessToken, plan: "standard", shop: demo.shop, locales: demo.locales });
   for (const record of [...demo.products, ...demo.customers, ...demo.orders] as NodeRecord[]) {
     store.upsertNode(demo.domain, record);
   }

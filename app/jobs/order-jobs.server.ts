@@ -25,14 +25,21 @@ async function adminFor(shop: string) {
   return admin;
 }
 
-export function orderJobHandlers(queue: JobQueue): JobHandlers {
+/**
+ * What follows a change to an order's state (new messages to send, later the order watch):
+ * queued as its own job, so that applying the change never waits for it.
+ */
+export type OrderChangedHook = (shop: string, orderId: string) => Promise<unknown>;
+
+export function orderJobHandlers(queue: JobQueue, onOrderChanged: OrderChangedHook = async () => undefined): JobHandlers {
   return {
     async [APPLY_DELIVERY_JOB](payload, { shop }) {
       const { deliveryId } = DeliveryJob.parse(payload);
-      await applyDelivery(prisma, shop, deliveryId, new Date(), {
+      const outcome = await applyDelivery(prisma, shop, deliveryId, new Date(), {
         // orders/edited carries the edit, not the order: the reconciliation fetches it.
         onRefetch: (tx, request) => queue.enqueue(RECONCILE_JOB, request.shop, { reason: request.reason }, { tx, singletonKey: RECONCILE_JOB }),
       });
+      if (outcome.outcome === "applied" && (outcome.changed || outcome.timelineRecorded > 0)) await onOrderChanged(shop, outcome.orderId);
     },
 
     async [BACKFILL_JOB](_payload, { shop }) {
@@ -47,7 +54,17 @@ export function orderJobHandlers(queue: JobQueue): JobHandlers {
 
     async [RECONCILE_JOB](_payload, { shop }) {
       const admin = await adminFor(shop);
-      await reconcileOrders(prisma, admin, shop, applyOrderEvents, new Date());
+      await reconcileOrders(
+        prisma,
+        admin,
+        shop,
+        async (db, eventShop, events, now) => {
+          const changes = await applyOrderEvents(db, eventShop, events, now);
+          for (const change of changes) if (change.changed || change.timelineRecorded > 0) await onOrderChanged(eventShop, change.orderId);
+          return changes;
+        },
+        new Date(),
+      );
     },
   };
 }

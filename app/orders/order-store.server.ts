@@ -213,8 +213,9 @@ async function saveStoredOrder(tx: Tx, shop: string, before: StoredOrder | null,
     const care = after.care;
     writes.push(() =>
       writeIfChanged(before?.care ? careRow(before.care) : null, careRow(care), {
-        create: (data) => tx.orderCare.create({ data: { shop, orderId, ...data, updatedAt: now } }),
-        update: (data) => tx.orderCare.update({ where: { shop_orderId: { shop, orderId } }, data: { ...data, updatedAt: now } }),
+        // watchDueAt: now — the order watch's sweep looks at a changed order again (app/watch).
+        create: (data) => tx.orderCare.create({ data: { shop, orderId, ...data, updatedAt: now, watchDueAt: now } }),
+        update: (data) => tx.orderCare.update({ where: { shop_orderId: { shop, orderId } }, data: { ...data, updatedAt: now, watchDueAt: now } }),
       }),
     );
   }

@@ -120,5 +120,10 @@ export function buildDemoShop(options: DemoShopOptions): DemoShop {
     customers: customerRecords,
     products: catalog.map((entry) => entry.product),
     orders,
+    locales: [
+      { locale: "fr", primary: true, published: true },
+      { locale: "en", primary: false, published: true },
+      { locale: "de", primary: false, published: true },
+    ],
   };
 }

@@ -336,4 +336,6 @@ export type DemoShop = {
   customers: CustomerRecord[];
   products: ProductRecord[];
   orders: OrderRecord[];
+  /** The shop's languages: French first (a Lyon shop), English and German published too. */
+  locales: { locale: string; primary: boolean; published: boolean }[];
 };

@@ -57,6 +57,8 @@ export type AddShopInput = {
   plan: ShopPlan;
   /** The `Shop` record answered by `query { shop { ... } }`. */
   shop: Record<string, unknown>;
+  /** The shop's languages (`query { shopLocales }`); English alone when not given. */
+  locales?: { locale: string; primary: boolean; published: boolean }[];
 };
 
 export type ShopState = {
@@ -214,7 +216,12 @@ function createShopState(input: AddShopInput, shop: NodeRecord): ShopState {
     nodes: new Map(),
     byType,
     containers: new Map(),
-    queryRoot: {},
+    queryRoot: {
+      shopLocales: (args: { published?: boolean | null }) =>
+        (input.locales ?? [{ locale: "en", primary: true, published: true }])
+          .filter((locale) => !args.published || locale.published)
+          .map((locale) => ({ __typename: "ShopLocale", name: locale.locale, marketWebPresences: [], ...locale })),
+    },
     get orders() { return listOf("Order"); },
     get customers() { return listOf("Customer"); },
     get products() { return listOf("Product"); },

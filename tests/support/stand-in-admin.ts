@@ -80,7 +80,7 @@ export async function startDemoStandIn(options: {
   const demo = buildDemoShop({ now: options.now });
   const store = createStore();
   const accessToken = "shpat_demo_stand_in";
-  store.addShop({ domain: demo.domain, accessToken, plan: options.plan ?? "standard", shop: demo.shop });
+  store.addShop({ domain: demo.domain, accessToken, plan: options.plan ?? "standard", shop: demo.shop, locales: demo.locales });
   for (const record of [...demo.products, ...demo.customers, ...demo.orders] as NodeRecord[]) store.upsertNode(demo.domain, record);
   const clock = { now: options.now.getTime() };
   const standIn = await startAdminApiStandIn({ store, now: () => clock.now, ...(options.planLimits ? { planLimits: options.planLimits } : {}) });

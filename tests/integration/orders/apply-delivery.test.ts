@@ -70,7 +70,7 @@ describe("applyDelivery", () => {
         confirmedAt: null,
         confirmedVia: null,
         callRetryAt: null,
-        watchDueAt: null,
+        watchDueAt: NOW,
         watchEvaluatedAt: null,
         mirroredTags: "",
       },

@@ -1,0 +1,17 @@
+// Every job the app runs and every schedule, in one place for the server entry (and tests).
+import { backfillDemoShopOnce, orderJobHandlers, orderSchedules } from "./order-jobs.server";
+import { messageJobHandlers, messageSchedules, queueOrderChanged } from "./message-jobs.server";
+import type { JobHandlers } from "./queue";
+import type { JobQueue } from "./queue.server";
+import type { ScheduledJob } from "./schedule.server";
+
+export function appJobHandlers(queue: JobQueue): JobHandlers {
+  return {
+    ...orderJobHandlers(queue, (shop, orderId) => queueOrderChanged(queue, shop, orderId)),
+    ...messageJobHandlers(queue),
+  };
+}
+
+export const appSchedules: ScheduledJob[] = [...orderSchedules, ...messageSchedules];
+
+export { backfillDemoShopOnce };

@@ -1,0 +1,81 @@
+// The message jobs: compose a requested message into the outbox, deliver an outbox row (SMTP,
+// or kept in the outbox when the shop has no mail server), queue the automatic messages of a
+// changed order, and send each shop's daily digest at its hour.
+import { z } from "zod";
+import prisma from "../db.server";
+import { getConfig } from "../config.server";
+import { unauthenticated } from "../shopify.server";
+import { queueAutomaticMessages } from "../messages/automatic-messages.server";
+import { composeMessage } from "../messages/compose-message.server";
+import { deliverOutboxMessage } from "../messages/deliver-outbox.server";
+import { mailTransportFor, type MailTransport } from "../messages/mailer.server";
+import { digestDue, queueDailyDigest } from "../messages/merchant-notifications.server";
+import { COMPOSE_MESSAGE_JOB, DAILY_DIGEST_JOB, DELIVER_MESSAGE_JOB, enqueueDelivery } from "../messages/request-message.server";
+import { DEFAULT_MAX_ATTEMPTS, ShopUninstalledError, type JobHandlers } from "./queue";
+import type { JobQueue } from "./queue.server";
+import type { ScheduledJob } from "./schedule.server";
+
+export const ORDER_CHANGED_JOB = "care.order-changed";
+export const DIGEST_CHECK_EVERY_MS = 60 * 60_000;
+
+const DeliverJob = z.object({ messageId: z.string().min(1) });
+const OrderChangedJob = z.object({ orderId: z.string().min(1) });
+
+async function adminFor(shop: string) {
+  const row = await prisma.shop.findUnique({ where: { shop }, select: { status: true } });
+  if (row?.status === "uninstalled") throw new ShopUninstalledError(shop);
+  const { admin } = await unauthenticated.admin(shop);
+  return admin;
+}
+
+/** The shop's SMTP transport, or null when it has none (messages are kept in the outbox). */
+export function transportFor(shop: string): Promise<MailTransport | null> {
+  return mailTransportFor(prisma, shop, getConfig().apiSecret);
+}
+
+export function messageJobHandlers(queue: JobQueue): JobHandlers {
+  return {
+    async [COMPOSE_MESSAGE_JOB](payload, { shop }) {
+      const admin = await adminFor(shop);
+      await composeMessage(prisma, shop, payload as never, new Date(), {
+        admin,
+        enqueueDelivery: (messageId, runAt) => enqueueDelivery(queue, shop, messageId, runAt),
+      });
+    },
+
+    async [DELIVER_MESSAGE_JOB](payload, { shop, attempt }) {
+      const { messageId } = DeliverJob.parse(payload);
+      const result = await deliverOutboxMessage(prisma, shop, messageId, new Date(), { transportFor, lastAttempt: attempt >= DEFAULT_MAX_ATTEMPTS });
+      // Not due yet (quiet hours moved it): come back then.
+      if (result.status === "skipped" && result.sendAfter) await enqueueDelivery(queue, shop, messageId, result.sendAfter);
+    },
+
+    async [ORDER_CHANGED_JOB](payload, { shop }) {
+      const { orderId } = OrderChangedJob.parse(payload);
+      await queueAutomaticMessages(prisma, queue, shop, orderId, new Date());
+    },
+
+    async [DAILY_DIGEST_JOB](_payload, { shop }) {
+      const now = new Date();
+      const settings = await prisma.shopSettings.findUnique({ where: { shop } });
+      if (!settings || !digestDue(now, settings.timezone, settings.digestHour, null)) return;
+      for (const messageId of await queueDailyDigest(prisma, shop, now)) await enqueueDelivery(queue, shop, messageId);
+    },
+  };
+}
+
+/** Queued after an order's state changed, once per order at a time. */
+export function queueOrderChanged(queue: Pick<JobQueue, "enqueue">, shop: string, orderId: string): Promise<string | null> {
+  return queue.enqueue(ORDER_CHANGED_JOB, shop, { orderId }, { singletonKey: `${ORDER_CHANGED_JOB}:${orderId}` });
+}
+
+export const messageSchedules: ScheduledJob[] = [
+  {
+    name: DAILY_DIGEST_JOB,
+    everyMs: DIGEST_CHECK_EVERY_MS,
+    shops: async () =>
+      (
+        await prisma.shopSettings.findMany({ where: { digestRecipients: { not: "" } }, select: { shop: true } })
+      ).map((row) => row.shop),
+  },
+];
