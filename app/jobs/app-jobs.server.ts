@@ -1,6 +1,7 @@
 // Every job the app runs and every schedule, in one place for the server entry (and tests).
 import { backfillDemoShopOnce, orderJobHandlers, orderSchedules } from "./order-jobs.server";
-import { messageJobHandlers, messageSchedules, queueOrderChanged } from "./message-jobs.server";
+import { messageJobHandlers, messageSchedules } from "./message-jobs.server";
+import { queueOrderChanged, watchJobHandlers, watchSchedules } from "./watch-jobs.server";
 import type { JobHandlers } from "./queue";
 import type { JobQueue } from "./queue.server";
 import type { ScheduledJob } from "./schedule.server";
@@ -9,9 +10,10 @@ export function appJobHandlers(queue: JobQueue): JobHandlers {
   return {
     ...orderJobHandlers(queue, (shop, orderId) => queueOrderChanged(queue, shop, orderId)),
     ...messageJobHandlers(queue),
+    ...watchJobHandlers(queue),
   };
 }
 
-export const appSchedules: ScheduledJob[] = [...orderSchedules, ...messageSchedules];
+export const appSchedules: ScheduledJob[] = [...orderSchedules, ...messageSchedules, ...watchSchedules];
 
 export { backfillDemoShopOnce };

@@ -1,11 +1,10 @@
 // The message jobs: compose a requested message into the outbox, deliver an outbox row (SMTP,
-// or kept in the outbox when the shop has no mail server), queue the automatic messages of a
-// changed order, and send each shop's daily digest at its hour.
+// or kept in the outbox when the shop has no mail server), and send each shop's daily digest
+// at its hour.
 import { z } from "zod";
 import prisma from "../db.server";
 import { getConfig } from "../config.server";
 import { unauthenticated } from "../shopify.server";
-import { queueAutomaticMessages } from "../messages/automatic-messages.server";
 import { composeMessage } from "../messages/compose-message.server";
 import { deliverOutboxMessage } from "../messages/deliver-outbox.server";
 import { mailTransportFor, type MailTransport } from "../messages/mailer.server";
@@ -15,11 +14,9 @@ import { DEFAULT_MAX_ATTEMPTS, ShopUninstalledError, type JobHandlers } from "./
 import type { JobQueue } from "./queue.server";
 import type { ScheduledJob } from "./schedule.server";
 
-export const ORDER_CHANGED_JOB = "care.order-changed";
 export const DIGEST_CHECK_EVERY_MS = 60 * 60_000;
 
 const DeliverJob = z.object({ messageId: z.string().min(1) });
-const OrderChangedJob = z.object({ orderId: z.string().min(1) });
 
 async function adminFor(shop: string) {
   const row = await prisma.shop.findUnique({ where: { shop }, select: { status: true } });
@@ -50,11 +47,6 @@ export function messageJobHandlers(queue: JobQueue): JobHandlers {
       if (result.status === "skipped" && result.sendAfter) await enqueueDelivery(queue, shop, messageId, result.sendAfter);
     },
 
-    async [ORDER_CHANGED_JOB](payload, { shop }) {
-      const { orderId } = OrderChangedJob.parse(payload);
-      await queueAutomaticMessages(prisma, queue, shop, orderId, new Date());
-    },
-
     async [DAILY_DIGEST_JOB](_payload, { shop }) {
       const now = new Date();
       const settings = await prisma.shopSettings.findUnique({ where: { shop } });
@@ -62,11 +54,6 @@ export function messageJobHandlers(queue: JobQueue): JobHandlers {
       for (const messageId of await queueDailyDigest(prisma, shop, now)) await enqueueDelivery(queue, shop, messageId);
     },
   };
-}
-
-/** Queued after an order's state changed, once per order at a time. */
-export function queueOrderChanged(queue: Pick<JobQueue, "enqueue">, shop: string, orderId: string): Promise<string | null> {
-  return queue.enqueue(ORDER_CHANGED_JOB, shop, { orderId }, { singletonKey: `${ORDER_CHANGED_JOB}:${orderId}` });
 }
 
 export const messageSchedules: ScheduledJob[] = [

@@ -1,0 +1,108 @@
+// The order watch's jobs: after an order changes, its messages and flags are looked at; a
+// sweep every few minutes re-evaluates the orders whose due time has come (across shops, once
+// per interval whatever the number of instances); flag changes are mirrored to Shopify (tags,
+// the order metafield), sent to Shopify Flow and to the staff's instant alerts.
+import { z } from "zod";
+import prisma from "../db.server";
+import { unauthenticated } from "../shopify.server";
+import { queueAutomaticMessages } from "../messages/automatic-messages.server";
+import { queueMerchantAlert, registerDigestSection } from "../messages/merchant-notifications.server";
+import { enqueueDelivery } from "../messages/request-message.server";
+import { mirrorOrderFlags, sendFlowTriggers } from "../watch/flag-mirror.server";
+import { flagAlert, needsAttentionDigest } from "../watch/flag-alerts.server";
+import { evaluateOrders, sweepDueOrders, type FlagChange } from "../watch/order-watch.server";
+import { FLAG_KINDS } from "../watch/watch-rules";
+import { ShopUninstalledError, type JobHandlers } from "./queue";
+import type { JobQueue } from "./queue.server";
+import { ALL_SHOPS } from "./schedule";
+import type { ScheduledJob } from "./schedule.server";
+
+export const ORDER_CHANGED_JOB = "care.order-changed";
+export const WATCH_SWEEP_JOB = "watch.sweep";
+export const WATCH_MIRROR_JOB = "watch.mirror";
+export const WATCH_NOTIFY_JOB = "watch.notify";
+export const SWEEP_EVERY_MS = 5 * 60_000;
+
+const OrderJob = z.object({ orderId: z.string().min(1) });
+const FlagKindSchema = z.enum(FLAG_KINDS as [string, ...string[]]);
+const NotifyJob = z.object({
+  orderId: z.string().min(1),
+  raised: z.array(z.object({ kind: FlagKindSchema, reason: z.string(), dueAt: z.string() })),
+  cleared: z.array(FlagKindSchema),
+  confirmed: z.boolean().default(false),
+});
+
+// The staff's daily digest opens with what needs attention.
+registerDigestSection("needs-attention", (db, shop) => needsAttentionDigest(db, shop));
+
+async function adminFor(shop: string) {
+  const row = await prisma.shop.findUnique({ where: { shop }, select: { status: true } });
+  if (row?.status === "uninstalled") throw new ShopUninstalledError(shop);
+  const { admin } = await unauthenticated.admin(shop);
+  return admin;
+}
+
+/** What follows flag changes: the mirror (one job per order at a time) and a notification per change. */
+export async function followFlagChanges(queue: Pick<JobQueue, "enqueue">, shop: string, changes: readonly FlagChange[]): Promise<void> {
+  for (const change of changes) {
+    await queue.enqueue(WATCH_MIRROR_JOB, shop, { orderId: change.orderId }, { singletonKey: `${WATCH_MIRROR_JOB}:${change.orderId}` });
+    await queue.enqueue(WATCH_NOTIFY_JOB, shop, {
+      orderId: change.orderId,
+      raised: change.raised.map((flag) => ({ kind: flag.kind, reason: flag.reason, dueAt: flag.dueAt.toISOString() })),
+      cleared: change.cleared,
+      confirmed: false,
+    });
+  }
+}
+
+export function watchJobHandlers(queue: JobQueue): JobHandlers {
+  return {
+    async [ORDER_CHANGED_JOB](payload, { shop }) {
+      const { orderId } = OrderJob.parse(payload);
+      const now = new Date();
+      await queueAutomaticMessages(prisma, queue, shop, orderId, now);
+      await followFlagChanges(queue, shop, await evaluateOrders(prisma, shop, [orderId], now));
+    },
+
+    async [WATCH_SWEEP_JOB]() {
+      await sweepDueOrders(prisma, new Date(), { onChanges: (shop, changes) => followFlagChanges(queue, shop, changes) });
+    },
+
+    async [WATCH_MIRROR_JOB](payload, { shop }) {
+      const { orderId } = OrderJob.parse(payload);
+      const settings = await prisma.watchSettings.findUnique({ where: { shop }, select: { mirrorToShopify: true } });
+      if (settings && !settings.mirrorToShopify) return;
+      await mirrorOrderFlags(prisma, await adminFor(shop), shop, orderId, new Date());
+    },
+
+    async [WATCH_NOTIFY_JOB](payload, { shop }) {
+      const change = NotifyJob.parse(payload);
+      await sendFlowTriggers(await adminFor(shop), shop, change);
+      const now = new Date();
+      for (const flag of change.raised) {
+        const alert = await flagAlert(prisma, shop, change.orderId, flag);
+        if (!alert) continue;
+        for (const messageId of await queueMerchantAlert(prisma, shop, alert, now)) await enqueueDelivery(queue, shop, messageId);
+      }
+    },
+  };
+}
+
+/** Queued after an order's state changed, once per order at a time. */
+export function queueOrderChanged(queue: Pick<JobQueue, "enqueue">, shop: string, orderId: string): Promise<string | null> {
+  return queue.enqueue(ORDER_CHANGED_JOB, shop, { orderId }, { singletonKey: `${ORDER_CHANGED_JOB}:${orderId}` });
+}
+
+/** Queued after a confirmation (call outcome or the shopper's link): re-evaluated at once, and Flow told. */
+export async function queueOrderConfirmed(queue: Pick<JobQueue, "enqueue">, shop: string, orderId: string): Promise<void> {
+  await queueOrderChanged(queue, shop, orderId);
+  await queue.enqueue(WATCH_NOTIFY_JOB, shop, { orderId, raised: [], cleared: [], confirmed: true });
+}
+
+export const watchSchedules: ScheduledJob[] = [
+  // One sweep across all shops per interval: it reads only the orders that fell due.
+  { name: WATCH_SWEEP_JOB, everyMs: SWEEP_EVERY_MS, shops: async () => [SWEEP_SCOPE] },
+];
+
+/** The sweep's job is not one shop's: it is recorded under this name. */
+export const SWEEP_SCOPE = `${ALL_SHOPS}sweep`;

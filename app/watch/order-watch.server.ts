@@ -1,0 +1,292 @@
+// Evaluating orders against the shop's watch rules and keeping their flags: one row per open
+// flag (OrderFlag), raised, kept or cleared as the order moves on, and the time the order next
+// needs looking at (OrderCare.watchDueAt, which the sweep reads through its index). Works in
+// batches: a sweep evaluates hundreds of orders with a handful of queries.
+import type { OrderFlag } from "@prisma/client";
+import type { Db } from "~/db.server";
+import { evaluateOrder, FLAG_KINDS, type Flag, type FlagKind, type WatchOrder, type WatchSettings } from "./watch-rules";
+import { getWatchSettings, type ShopWatchSettings } from "./watch-settings.server";
+
+export type FlagChange = { orderId: string; raised: Flag[]; cleared: FlagKind[]; open: FlagKind[] };
+
+/** How many orders one batch loads and evaluates. */
+export const EVALUATION_BATCH = 500;
+
+const OPEN_STATUSES = ["open", "handled", "snoozed"];
+
+type CareRow = Awaited<ReturnType<typeof loadCare>>[number];
+
+function loadCare(db: Db, shop: string, orderIds: readonly string[]) {
+  return db.orderCare.findMany({
+    where: { shop, orderId: { in: [...orderIds] } },
+    select: {
+      orderId: true,
+      customerId: true,
+      placedAt: true,
+      paidAt: true,
+      cancelledAt: true,
+      closedAt: true,
+      financialStatus: true,
+      fulfillmentStatus: true,
+      cashOnDelivery: true,
+      totalPrice: true,
+      tags: true,
+      shippingCountry: true,
+      shippingMethod: true,
+      confirmedAt: true,
+    },
+  });
+}
+
+/**
+ * Evaluates the given orders of one shop at `now`, writes what changed, and returns the
+ * changes (for tags, Flow triggers and alerts). Orders that are not in the app are skipped.
+ */
+export async function evaluateOrders(db: Db, shop: string, orderIds: readonly string[], now: Date, settings?: ShopWatchSettings): Promise<FlagChange[]> {
+  if (orderIds.length === 0) return [];
+  const watch = settings ?? (await getWatchSettings(db, shop));
+  const changes: FlagChange[] = [];
+  for (let start = 0; start < orderIds.length; start += EVALUATION_BATCH) {
+    changes.push(...(await evaluateBatch(db, shop, orderIds.slice(start, start + EVALUATION_BATCH), now, watch.rules)));
+  }
+  return changes;
+}
+
+async function evaluateBatch(db: Db, shop: string, orderIds: readonly string[], now: Date, rules: WatchSettings): Promise<FlagChange[]> {
+  const [care, fulfillments, flags] = await Promise.all([
+    loadCare(db, shop, orderIds),
+    db.orderFulfillment.findMany({
+      where: { shop, orderId: { in: [...orderIds] } },
+      select: { orderId: true, fulfillmentId: true, createdAt: true, status: true, trackingNumber: true, shipmentStatus: true, shopifyUpdatedAt: true, deliveredAt: true, estimatedDeliveryAt: true },
+    }),
+    db.orderFlag.findMany({ where: { shop, orderId: { in: [...orderIds] }, status: { in: OPEN_STATUSES } } }),
+  ]);
+  const firstOrders = await firstOrderIds(db, shop, care);
+  const parcelsByOrder = groupBy(fulfillments, (row) => row.orderId);
+  const flagsByOrder = groupBy(flags, (row) => row.orderId);
+
+  const changes: FlagChange[] = [];
+  for (const order of care) {
+    const input: WatchOrder = {
+      placedAt: order.placedAt,
+      confirmedAt: order.confirmedAt,
+      paidAt: order.paidAt,
+      cancelledAt: order.cancelledAt,
+      closedAt: order.closedAt,
+      financialStatus: order.financialStatus,
+      fulfillmentStatus: order.fulfillmentStatus,
+      cashOnDelivery: order.cashOnDelivery,
+      isFirstOrder: firstOrders.has(order.orderId),
+      totalPrice: order.totalPrice,
+      tags: order.tags.split(",").filter(Boolean),
+      shippingCountry: order.shippingCountry,
+      shippingMethod: order.shippingMethod,
+      fulfillments: (parcelsByOrder.get(order.orderId) ?? []).map((parcel) => ({
+        fulfillmentId: parcel.fulfillmentId,
+        createdAt: parcel.createdAt,
+        status: parcel.status,
+        trackingNumber: parcel.trackingNumber,
+        shipmentStatus: parcel.shipmentStatus,
+        lastEventAt: parcel.shopifyUpdatedAt,
+        deliveredAt: parcel.deliveredAt,
+        estimatedDeliveryAt: parcel.estimatedDeliveryAt,
+      })),
+    };
+    const result = evaluateOrder(input, rules, now);
+    const stored = flagsByOrder.get(order.orderId) ?? [];
+    const change = await saveFlags(db, shop, order.orderId, stored, result.flags, now);
+    // A snoozed flag is looked at again when its snooze ends.
+    const snoozeEnds = stored.filter((row) => row.status === "snoozed" && row.snoozedUntil && row.snoozedUntil > now).map((row) => row.snoozedUntil as Date);
+    const due = [result.nextDueAt, ...snoozeEnds].filter((date): date is Date => date !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+    await db.orderCare.update({ where: { shop_orderId: { shop, orderId: order.orderId } }, data: { watchDueAt: due, watchEvaluatedAt: now } });
+    if (change.raised.length > 0 || change.cleared.length > 0) changes.push(change);
+  }
+  return changes;
+}
+
+/** Writes the flags that appeared, changed or went; one statement per changed flag only. */
+async function saveFlags(db: Db, shop: string, orderId: string, stored: OrderFlag[], flags: Flag[], now: Date): Promise<FlagChange> {
+  const current = new Map(flags.map((flag) => [flag.kind, flag]));
+  const raised: Flag[] = [];
+  const cleared: FlagKind[] = [];
+  for (const row of stored) {
+    const kind = row.kind as FlagKind;
+    const flag = current.get(kind);
+    if (!flag) {
+      await db.orderFlag.update({ where: { shop_orderId_kind: { shop, orderId, kind } }, data: { status: "cleared", clearedAt: now } });
+      cleared.push(kind);
+      continue;
+    }
+    const status = row.status === "snoozed" && row.snoozedUntil && row.snoozedUntil <= now ? "open" : row.status;
+    const data = flagData(flag);
+    if (status !== row.status || data.reason !== row.reason || data.dueAt.getTime() !== row.dueAt.getTime() || data.fulfillmentId !== row.fulfillmentId) {
+      await db.orderFlag.update({ where: { shop_orderId_kind: { shop, orderId, kind } }, data: { ...data, status } });
+    }
+  }
+  for (const flag of flags) {
+    if (stored.some((row) => row.kind === flag.kind)) continue;
+    await db.orderFlag.upsert({
+      where: { shop_orderId_kind: { shop, orderId, kind: flag.kind } },
+      // A flag that was cleared before and comes back starts afresh.
+      create: { shop, orderId, kind: flag.kind, ...flagData(flag), status: "open", raisedAt: now },
+      update: { ...flagData(flag), status: "open", raisedAt: now, clearedAt: null, handledAt: null, handledNote: null, snoozedUntil: null },
+    });
+    raised.push(flag);
+  }
+  const open = FLAG_KINDS.filter((kind) => current.has(kind));
+  return { orderId, raised, cleared, open };
+}
+
+function flagData(flag: Flag) {
+  return {
+    reason: flag.reason,
+    reasonCode: flag.reasonCode,
+    reasonParams: JSON.stringify(flag.reasonParams),
+    fulfillmentId: flag.fulfillmentId,
+    since: flag.since,
+    dueAt: flag.dueAt,
+  };
+}
+
+/** The orders of the batch that are their customer's first (guests' orders count as first). */
+async function firstOrderIds(db: Db, shop: string, care: CareRow[]): Promise<Set<string>> {
+  const customers = [...new Set(care.map((order) => order.customerId).filter((id): id is string => id !== null))];
+  const earliest = customers.length
+    ? await db.orderCare.groupBy({ by: ["customerId"], where: { shop, customerId: { in: customers } }, _min: { placedAt: true } })
+    : [];
+  const firstAt = new Map(earliest.map((row) => [row.customerId, row._min.placedAt?.getTime()]));
+  return new Set(care.filter((order) => order.customerId === null || firstAt.get(order.customerId) === order.placedAt.getTime()).map((order) => order.orderId));
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = groups.get(key(row));
+    if (list) list.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}
+
+export type SweepResult = { evaluated: number; changes: FlagChange[]; shops: number };
+
+/**
+ * The sweep: every order whose due time has come (watchDueAt ≤ now), across shops, oldest
+ * due first, in batches through the index — never a scan of all orders. `limit` bounds one
+ * run; what is left is picked up by the next.
+ */
+export async function sweepDueOrders(db: Db, now: Date, options: { limit?: number; onChanges?: (shop: string, changes: FlagChange[]) => Promise<unknown> } = {}): Promise<SweepResult> {
+  const limit = options.limit ?? 20_000;
+  let evaluated = 0;
+  const changes: FlagChange[] = [];
+  const shops = new Set<string>();
+  const settingsCache = new Map<string, ShopWatchSettings>();
+  while (evaluated < limit) {
+    const due = await db.orderCare.findMany({
+      where: { watchDueAt: { lte: now } },
+      orderBy: { watchDueAt: "asc" },
+      take: Math.min(EVALUATION_BATCH * 4, limit - evaluated),
+      select: { shop: true, orderId: true },
+    });
+    if (due.length === 0) break;
+    for (const [shop, rows] of groupBy(due, (row) => row.shop)) {
+      shops.add(shop);
+      let settings = settingsCache.get(shop);
+      if (!settings) {
+        settings = await getWatchSettings(db, shop);
+        settingsCache.set(shop, settings);
+      }
+      const shopChanges = await evaluateOrders(db, shop, rows.map((row) => row.orderId), now, settings);
+      changes.push(...shopChanges);
+      if (shopChanges.length > 0) await options.onChanges?.(shop, shopChanges);
+    }
+    evaluated += due.length;
+  }
+  return { evaluated, changes, shops: shops.size };
+}
+
+// --- merchant actions --------------------------------------------------------------------------
+
+/** "Handled": the flag stays out of the list until the order raises it again later. */
+export async function markFlagHandled(db: Db, shop: string, orderId: string, kind: FlagKind, note: string | null, now: Date): Promise<boolean> {
+  const { count } = await db.orderFlag.updateMany({
+    where: { shop, orderId, kind, status: { in: ["open", "snoozed"] } },
+    data: { status: "handled", handledAt: now, handledNote: note?.slice(0, 1000) ?? null, snoozedUntil: null },
+  });
+  if (count > 0) await recordMerchantEvent(db, shop, orderId, "flag_handled", now, { flag: kind, ...(note ? { note: note.slice(0, 500) } : {}) });
+  return count > 0;
+}
+
+/** Out of the list until `until`, then open again if the order still has it. */
+export async function snoozeFlag(db: Db, shop: string, orderId: string, kind: FlagKind, until: Date, now: Date): Promise<boolean> {
+  if (until <= now) return false;
+  const { count } = await db.orderFlag.updateMany({ where: { shop, orderId, kind, status: { in: ["open", "snoozed"] } }, data: { status: "snoozed", snoozedUntil: until } });
+  if (count === 0) return false;
+  await db.orderCare.updateMany({ where: { shop, orderId, OR: [{ watchDueAt: null }, { watchDueAt: { gt: until } }] }, data: { watchDueAt: until } });
+  await recordMerchantEvent(db, shop, orderId, "flag_snoozed", now, { flag: kind, until: until.toISOString() });
+  return true;
+}
+
+export type CallOutcome = "confirmed" | "address_corrected" | "no_answer" | "customer_cancels";
+
+/**
+ * The result of a confirmation call (or of the shopper's confirm link: via "shopper_link").
+ * Confirmed and address-corrected orders are confirmed; "no answer" sets when to try again;
+ * "customer cancels" is recorded for the merchant to cancel the order in Shopify.
+ */
+export async function recordConfirmation(
+  db: Db,
+  shop: string,
+  orderId: string,
+  input: { outcome: CallOutcome; via: "phone" | "shopper_link" | "merchant"; note?: string | null; retryAt?: Date | null },
+  now: Date,
+): Promise<{ ok: true } | { ok: false; error: string }> {
+  const order = await db.orderCare.findUnique({ where: { shop_orderId: { shop, orderId } }, select: { confirmedAt: true } });
+  if (!order) return { ok: false, error: "This order is not in Aftercare." };
+  const note = input.note?.trim().slice(0, 1000) || undefined;
+  switch (input.outcome) {
+    case "confirmed":
+    case "address_corrected":
+      if (!order.confirmedAt) await db.orderCare.update({ where: { shop_orderId: { shop, orderId } }, data: { confirmedAt: now, confirmedVia: input.via, callRetryAt: null, watchDueAt: now } });
+      await recordMerchantEvent(db, shop, orderId, "confirmed", now, { via: input.via, outcome: input.outcome, ...(note ? { note } : {}) }, input.via === "shopper_link" ? "shopper" : "merchant", "confirmed");
+      return { ok: true };
+    case "no_answer": {
+      if (!input.retryAt || input.retryAt <= now) return { ok: false, error: "Choose when to call again (a time in the future)." };
+      await db.orderCare.update({ where: { shop_orderId: { shop, orderId } }, data: { callRetryAt: input.retryAt } });
+      await recordMerchantEvent(db, shop, orderId, "confirmation_call", now, { outcome: "no_answer", retryAt: input.retryAt.toISOString(), ...(note ? { note } : {}) });
+      return { ok: true };
+    }
+    case "customer_cancels":
+      await recordMerchantEvent(db, shop, orderId, "cancellation_requested", now, { via: input.via, ...(note ? { note } : {}) });
+      return { ok: true };
+  }
+}
+
+async function recordMerchantEvent(
+  db: Db,
+  shop: string,
+  orderId: string,
+  kind: string,
+  now: Date,
+  detail: Record<string, string>,
+  source: "merchant" | "shopper" = "merchant",
+  dedupeKey = `${kind}:${now.toISOString()}`,
+): Promise<void> {
+  await db.timelineEvent.upsert({
+    where: { shop_orderId_dedupeKey: { shop, orderId, dedupeKey } },
+    create: { shop, orderId, kind, occurredAt: now, source, detail: JSON.stringify(detail), dedupeKey, recordedAt: now },
+    update: {},
+  });
+}
+
+// --- reading -----------------------------------------------------------------------------------
+
+export type AttentionFilter = { kinds?: FlagKind[]; includeSnoozed?: boolean };
+
+/** Open flags of the shop by kind, for the counts on "Needs attention". */
+export async function countOpenFlags(db: Db, shop: string): Promise<Record<FlagKind, number>> {
+  const rows = await db.orderFlag.groupBy({ by: ["kind"], where: { shop, status: "open" }, _count: { _all: true } });
+  const counts = Object.fromEntries(FLAG_KINDS.map((kind) => [kind, 0])) as Record<FlagKind, number>;
+  for (const row of rows) if (row.kind in counts) counts[row.kind as FlagKind] = row._count._all;
+  return counts;
+}
