@@ -60,6 +60,15 @@ export const SHOP_TABLES = [
   "shopSettings",
   "orderFlag",
   "watchSettings",
+  "returnDocument",
+  "returnCase",
+  "returnSettings",
+  "lookupAttempt",
+  "giftGrant",
+  "giftRule",
+  "loyaltyMember",
+  "loyaltySettings",
+  "issuedDiscountCode",
   "shop",
 ] as const satisfies readonly Uncapitalize<Prisma.ModelName>[];
 

@@ -64,6 +64,7 @@ describe("applyDelivery", () => {
         currency: "EUR",
         tags: "",
         shippingMethod: "Standard Europe (3–5 days)",
+        discountCodes: "",
         shopifyUpdatedAt: new Date("2026-06-02T16:04:12Z"),
         lastSource: "webhook",
         updatedAt: NOW,
