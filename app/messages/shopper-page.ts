@@ -333,7 +333,7 @@ export function confirmPage(context: ShopperPageContext, state: ConfirmPageState
 }
 
 export type CheckInPageState =
-  | { kind: "ask" }
+  | { kind: "ask"; chosen?: CheckInAnswer }
   | { kind: "thanks"; answer: CheckInAnswer; problemPath?: string; returnPath?: string }
   /** This answer was given before, or another answer was recorded first. */
   | { kind: "already_used"; problemPath?: string; returnPath?: string };
@@ -341,10 +341,18 @@ export type CheckInPageState =
 export function checkInPage(context: ShopperPageContext, state: CheckInPageState): Response {
   const copy = context.pages.checkIn;
   if (state.kind === "ask") {
+    // One tap records the answer, as a POST: mail scanners that open every link in an email
+    // (GET) never answer for the shopper. The answer chosen in the email comes first.
+    const answers: CheckInAnswer[] = state.chosen === "problem" ? ["problem", "arrived_well"] : ["arrived_well", "problem"];
     return page(context, copy.title, [
       { kind: "paragraph", text: fillText(copy.question, orderValues(context)) },
-      { kind: "link", href: pagePath(context, "check-in", { answer: "arrived_well" }), text: copy.arrivedWell, button: "primary" },
-      { kind: "link", href: pagePath(context, "check-in", { answer: "problem" }), text: copy.problem, button: "secondary" },
+      {
+        kind: "form",
+        action: `${context.proxyPath}/check-in`,
+        hidden: kept(context),
+        fields: [],
+        buttons: answers.map((answer) => ({ label: answer === "arrived_well" ? copy.arrivedWell : copy.problem, name: "answer", value: answer })),
+      },
     ]);
   }
   const next: ShopperPageBlock[] = [

@@ -1,8 +1,9 @@
 // https://{shop}/apps/aftercare/check-in?t=…&answer=arrived_well|problem (through the app
-// proxy): the two buttons of the delivery check-in email. Opening one records the answer at
-// once (one answer per order: the first wins). A problem answer leads on to the problem
-// report and the returns page, with links of their own.
-import type { LoaderFunctionArgs } from "@remix-run/node";
+// proxy): the two buttons of the delivery check-in email. Opening one shows the question with
+// the chosen answer first; one tap (a POST) records it — link scanners in mail systems open
+// links but never post forms. One answer per order: the first wins. A problem answer leads
+// on to the problem report and the returns page, with links of their own.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import prisma from "~/db.server";
 import { recordCheckIn } from "~/messages/shopper-answers.server";
 import { answerShopperRequest, consumeLinkOnce, isCheckInAnswer, openShopperLink, relatedShopperPath } from "~/messages/shopper-links.server";
@@ -12,11 +13,20 @@ import { authenticate } from "~/shopify.server";
 export const loader = ({ request }: LoaderFunctionArgs) =>
   answerShopperRequest(request, async () => {
     await authenticate.public.appProxy(request);
+    const opened = await openShopperLink(prisma, request, "check_in", new Date());
+    if (!opened.ok) return opened.response;
+    const chosen = opened.link.query.get("answer");
+    return checkInPage(opened.link, { kind: "ask", ...(isCheckInAnswer(chosen) ? { chosen } : {}) });
+  });
+
+export const action = ({ request }: ActionFunctionArgs) =>
+  answerShopperRequest(request, async () => {
+    await authenticate.public.appProxy(request);
     const now = new Date();
     const opened = await openShopperLink(prisma, request, "check_in", now);
     if (!opened.ok) return opened.response;
     const { link } = opened;
-    const answer = link.query.get("answer");
+    const answer = link.form.get("answer");
     if (!isCheckInAnswer(answer)) return checkInPage(link, { kind: "ask" });
 
     const next = answer === "problem" ? { problemPath: relatedShopperPath(link, "problem", now), returnPath: relatedShopperPath(link, "return", now) } : {};

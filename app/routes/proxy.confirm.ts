@@ -6,6 +6,9 @@ import { recordAddressCorrection, recordOrderConfirmedByShopper } from "~/messag
 import { answerShopperRequest, consumeLinkOnce, openShopperLink } from "~/messages/shopper-links.server";
 import { ADDRESS_FIELDS, checkAddressCorrection, confirmPage, linkProblemResponse } from "~/messages/shopper-page";
 import { authenticate } from "~/shopify.server";
+import { getJobQueue } from "~/jobs/runtime.server";
+import { queueOrderConfirmed } from "~/jobs/watch-jobs.server";
+import { markOrderConfirmed } from "~/watch/order-watch.server";
 
 export const loader = ({ request }: LoaderFunctionArgs) =>
   answerShopperRequest(request, async () => {
@@ -33,5 +36,8 @@ export const action = ({ request }: ActionFunctionArgs) =>
     if (link.form.get("action") !== "confirm") return confirmPage(link, { kind: "ask" });
     if (!(await consumeLinkOnce(prisma, link.shop, link.claims.id, "confirm", now))) return confirmPage(link, { kind: "already_used" });
     const result = await recordOrderConfirmedByShopper(prisma, link.shop, orderId, now);
-    return result.status === "not_found" ? linkProblemResponse("not_found", link) : confirmPage(link, { kind: "confirmed" });
+    if (result.status === "not_found") return linkProblemResponse("not_found", link);
+    // The order watch clears its "unconfirmed" flag, and Flow hears of the confirmation.
+    if (await markOrderConfirmed(prisma, link.shop, orderId, "shopper_link", now)) await queueOrderConfirmed(getJobQueue(), link.shop, orderId);
+    return confirmPage(link, { kind: "confirmed" });
   });

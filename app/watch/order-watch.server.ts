@@ -4,6 +4,7 @@
 // batches: a sweep evaluates hundreds of orders with a handful of queries.
 import type { OrderFlag } from "@prisma/client";
 import type { Db } from "~/db.server";
+import { isPostgres } from "~/db-provider";
 import { evaluateOrder, FLAG_KINDS, type Flag, type FlagKind, type WatchOrder, type WatchSettings } from "./watch-rules";
 import { getWatchSettings, type ShopWatchSettings } from "./watch-settings.server";
 
@@ -66,6 +67,7 @@ async function evaluateBatch(db: Db, shop: string, orderIds: readonly string[], 
   const flagsByOrder = groupBy(flags, (row) => row.orderId);
 
   const changes: FlagChange[] = [];
+  const dueTimes: { orderId: string; due: Date | null }[] = [];
   for (const order of care) {
     const input: WatchOrder = {
       placedAt: order.placedAt,
@@ -98,10 +100,32 @@ async function evaluateBatch(db: Db, shop: string, orderIds: readonly string[], 
     // A snoozed flag is looked at again when its snooze ends.
     const snoozeEnds = stored.filter((row) => row.status === "snoozed" && row.snoozedUntil && row.snoozedUntil > now).map((row) => row.snoozedUntil as Date);
     const due = [result.nextDueAt, ...snoozeEnds].filter((date): date is Date => date !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
-    await db.orderCare.update({ where: { shop_orderId: { shop, orderId: order.orderId } }, data: { watchDueAt: due, watchEvaluatedAt: now } });
+    dueTimes.push({ orderId: order.orderId, due });
     if (change.raised.length > 0 || change.cleared.length > 0) changes.push(change);
   }
+  await saveDueTimes(db, shop, dueTimes, now);
   return changes;
+}
+
+/** The batch's next due times in one statement on PostgreSQL (one transaction on SQLite). */
+async function saveDueTimes(db: Db, shop: string, rows: readonly { orderId: string; due: Date | null }[], now: Date): Promise<void> {
+  if (rows.length === 0) return;
+  if (isPostgres(db)) {
+    await db.$executeRawUnsafe(
+      `UPDATE "OrderCare" AS o
+          SET "watchDueAt" = (v.due::timestamptz AT TIME ZONE 'UTC'), "watchEvaluatedAt" = ($3::timestamptz AT TIME ZONE 'UTC')
+         FROM unnest($1::text[], $2::text[]) AS v(id, due)
+        WHERE o."shop" = $4 AND o."orderId" = v.id`,
+      rows.map((row) => row.orderId),
+      rows.map((row) => row.due?.toISOString() ?? null),
+      now.toISOString(),
+      shop,
+    );
+    return;
+  }
+  await db.$transaction(
+    rows.map((row) => db.orderCare.update({ where: { shop_orderId: { shop, orderId: row.orderId } }, data: { watchDueAt: row.due, watchEvaluatedAt: now } })),
+  );
 }
 
 /** Writes the flags that appeared, changed or went; one statement per changed flag only. */
@@ -247,7 +271,7 @@ export async function recordConfirmation(
   switch (input.outcome) {
     case "confirmed":
     case "address_corrected":
-      if (!order.confirmedAt) await db.orderCare.update({ where: { shop_orderId: { shop, orderId } }, data: { confirmedAt: now, confirmedVia: input.via, callRetryAt: null, watchDueAt: now } });
+      await markOrderConfirmed(db, shop, orderId, input.via, now);
       await recordMerchantEvent(db, shop, orderId, "confirmed", now, { via: input.via, outcome: input.outcome, ...(note ? { note } : {}) }, input.via === "shopper_link" ? "shopper" : "merchant", "confirmed");
       return { ok: true };
     case "no_answer": {
@@ -260,6 +284,15 @@ export async function recordConfirmation(
       await recordMerchantEvent(db, shop, orderId, "cancellation_requested", now, { via: input.via, ...(note ? { note } : {}) });
       return { ok: true };
   }
+}
+
+/** The order is confirmed (first confirmation wins); the watch looks at it again at once. */
+export async function markOrderConfirmed(db: Db, shop: string, orderId: string, via: "phone" | "shopper_link" | "merchant", now: Date): Promise<boolean> {
+  const { count } = await db.orderCare.updateMany({
+    where: { shop, orderId, confirmedAt: null },
+    data: { confirmedAt: now, confirmedVia: via, callRetryAt: null, watchDueAt: now },
+  });
+  return count === 1;
 }
 
 async function recordMerchantEvent(

@@ -138,6 +138,9 @@ describe("the confirm page", () => {
 
     expect(await timeline(SHOP_A)).toEqual([{ orderId: ORDER, kind: "confirmed", source: "shopper", detail: null }]);
     expect(await prisma.shopperLinkUse.count({ where: { shop: SHOP_A, purpose: "confirm" } })).toBe(2);
+    // The order watch sees the order confirmed by the shopper, and looks at it again.
+    expect(await prisma.orderCare.findUniqueOrThrow({ where: { shop_orderId: { shop: SHOP_A, orderId: ORDER } } })).toMatchObject({ confirmedVia: "shopper_link" });
+    expect((await prisma.orderCare.findUniqueOrThrow({ where: { shop_orderId: { shop: SHOP_A, orderId: ORDER } } })).confirmedAt).toBeInstanceOf(Date);
   });
 
   it("keeps a correction that fails its checks on the page, and records a complete one for the merchant", async () => {
@@ -227,6 +230,7 @@ describe("another shop's link", () => {
 
     const checkInOfA = linkQuery(SHOP_A, "check_in", { orderId: ORDER, locale: "en" }, { answer: "problem" });
     expect((await checkInRoute.loader(args(appProxyRequest(PATHS.check_in, SHOP_B, checkInOfA)))).status).toBe(400);
+    expect((await checkInRoute.action(args(proxyPost(PATHS.check_in, SHOP_B, {}, checkInOfA)))).status).toBe(400);
     const unsubscribeOfA = linkQuery(SHOP_A, "unsubscribe", { orderId: null, email: "ana@example.com", locale: "en" });
     expect((await unsubscribeRoute.action(args(proxyPost(PATHS.unsubscribe, SHOP_B, unsubscribeOfA, {})))).status).toBe(400);
 
@@ -237,37 +241,47 @@ describe("another shop's link", () => {
 });
 
 describe("the check-in", () => {
-  it("records the first answer at once, in the link's language; a different later answer is refused politely", async () => {
+  /** The shopper's tap on the page's answer button: a POST with the link's token. */
+  const answer = (shop: string, query: Record<string, string>) => checkInRoute.action(args(proxyPost(PATHS.check_in, shop, {}, query)));
+
+  it("opening the email's link asks (a mail scanner's visit records nothing); the tap records the first answer, in the link's language", async () => {
     const good = linkQuery(SHOP_A, "check_in", { orderId: ORDER, locale: "fr" }, { answer: "arrived_well" });
-    const thanks = await page(await checkInRoute.loader(args(appProxyRequest(PATHS.check_in, SHOP_A, good))));
+    const asked = await page(await checkInRoute.loader(args(appProxyRequest(PATHS.check_in, SHOP_A, good))));
+    expect(asked.status).toBe(200);
+    expect(asked.html).toContain('<html lang="fr">');
+    expect(asked.html).toContain('<form method="post" action="/apps/aftercare/check-in">');
+    // The answer chosen in the email is the first button.
+    expect(asked.html.indexOf(escapeHtml(COPY.fr.pages.checkIn.arrivedWell))).toBeLessThan(asked.html.indexOf(escapeHtml(COPY.fr.pages.checkIn.problem)));
+    expect(await timeline(SHOP_A)).toEqual([]);
+
+    const thanks = await page(await answer(SHOP_A, good));
     expect(thanks.status).toBe(200);
-    expect(thanks.html).toContain('<html lang="fr">');
     expect(thanks.html).toContain(escapeHtml(COPY.fr.pages.checkIn.thanksGood));
 
-    const problem = { ...good, answer: "problem" };
-    const refused = await page(await checkInRoute.loader(args(appProxyRequest(PATHS.check_in, SHOP_A, problem))));
+    const refused = await page(await answer(SHOP_A, { ...good, answer: "problem" }));
     expect(refused.status).toBe(200);
     expect(refused.html).toContain(escapeHtml(COPY.fr.pages.errors.used));
     // The shopper who now has a problem can still report it.
     expect(refused.html).toContain('href="/apps/aftercare/problem?t=');
 
-    const again = await page(await checkInRoute.loader(args(appProxyRequest(PATHS.check_in, SHOP_A, good))));
+    const again = await page(await answer(SHOP_A, good));
     expect(again.html).toContain(escapeHtml(COPY.fr.pages.errors.used));
 
     expect(await timeline(SHOP_A)).toEqual([{ orderId: ORDER, kind: "checked_in", source: "shopper", detail: JSON.stringify({ answer: "arrived_well" }) }]);
   });
 
-  it("asks the question when the link has no answer", async () => {
+  it("asks the question when the link has no answer, and a post without an answer records nothing", async () => {
     const query = linkQuery(SHOP_A, "check_in", { orderId: ORDER, locale: "el" });
     const { html } = await page(await checkInRoute.loader(args(appProxyRequest(PATHS.check_in, SHOP_A, query))));
     expect(html).toContain(escapeHtml(COPY.el.pages.checkIn.question.replace("{{orderName}}", "#1042")));
-    expect(html).toContain(`href="/apps/aftercare/check-in?t=${query.t}&amp;locale=el&amp;answer=arrived_well"`);
+    expect(html).toContain(escapeHtml(COPY.el.pages.checkIn.arrivedWell));
+    await answer(SHOP_A, query);
     expect(await timeline(SHOP_A)).toEqual([]);
   });
 
   it("leads a problem answer on to the problem report, which lands on the timeline", async () => {
     const query = linkQuery(SHOP_A, "check_in", { orderId: ORDER, locale: "en" }, { answer: "problem" });
-    const thanks = await page(await checkInRoute.loader(args(appProxyRequest(PATHS.check_in, SHOP_A, query))));
+    const thanks = await page(await answer(SHOP_A, query));
     expect(thanks.html).toContain(escapeHtml(COPY.en.pages.checkIn.thanksProblem));
     expect(thanks.html).toContain('href="/apps/aftercare/returns?t=');
     const href = /href="(\/apps\/aftercare\/problem\?[^"]+)"/.exec(thanks.html)?.[1]?.replaceAll("&amp;", "&") ?? "";
