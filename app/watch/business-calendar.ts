@@ -220,7 +220,7 @@ export function formatLocalDateTime(timeZone: string, at: Date): string {
 
 // --- the calendar, compiled ---------------------------------------------------------------
 
-type Zone = { name: string; format: Intl.DateTimeFormat };
+type Zone = { name: string; format: Intl.DateTimeFormat; hours: Map<number, number | null> };
 
 type Opening = { open: number; close: number };
 
@@ -347,7 +347,7 @@ function zoneOf(timeZone: string): Zone {
     minute: "numeric",
     second: "numeric",
   });
-  const zone = { name: timeZone, format };
+  const zone: Zone = { name: timeZone, format, hours: new Map() };
   zones.set(timeZone, zone);
   return zone;
 }
@@ -362,8 +362,29 @@ function isTimeZone(timeZone: string): boolean {
   }
 }
 
-/** Wall ms minus instant ms at an instant (whole seconds: the zone's offset then). */
+const HOUR_MS = 3_600_000;
+/** Hours remembered per zone; the cache is emptied past this (a sweep touches a few thousand). */
+const MAX_CACHED_HOURS = 50_000;
+
+/**
+ * Wall ms minus instant ms at an instant (whole seconds: the zone's offset then). Reading the
+ * zone through Intl costs microseconds, and a sweep reads it millions of times, so the offset
+ * is remembered per UTC hour — only for hours whose first and last second have the same
+ * offset, i.e. hours without a clock change (no zone changes its clock twice in an hour).
+ */
 function offsetAt(zone: Zone, time: number): number {
+  const hour = Math.floor(time / HOUR_MS);
+  const cached = zone.hours.get(hour);
+  if (cached !== undefined && cached !== null) return cached;
+  if (cached === null) return exactOffsetAt(zone, time);
+  const start = exactOffsetAt(zone, hour * HOUR_MS);
+  const steady = start === exactOffsetAt(zone, hour * HOUR_MS + HOUR_MS - 1000);
+  if (zone.hours.size >= MAX_CACHED_HOURS) zone.hours.clear();
+  zone.hours.set(hour, steady ? start : null);
+  return steady ? start : exactOffsetAt(zone, time);
+}
+
+function exactOffsetAt(zone: Zone, time: number): number {
   const second = Math.floor(time / 1000) * 1000;
   const fields: Record<string, number> = {};
   for (const part of zone.format.formatToParts(second)) {

@@ -68,6 +68,7 @@ async function evaluateBatch(db: Db, shop: string, orderIds: readonly string[], 
 
   const changes: FlagChange[] = [];
   const dueTimes: { orderId: string; due: Date | null }[] = [];
+  const writes: FlagWrites = { cleared: [], updated: [], raised: [] };
   for (const order of care) {
     const input: WatchOrder = {
       placedAt: order.placedAt,
@@ -96,13 +97,14 @@ async function evaluateBatch(db: Db, shop: string, orderIds: readonly string[], 
     };
     const result = evaluateOrder(input, rules, now);
     const stored = flagsByOrder.get(order.orderId) ?? [];
-    const change = await saveFlags(db, shop, order.orderId, stored, result.flags, now);
+    const change = diffFlags(order.orderId, stored, result.flags, now, writes);
     // A snoozed flag is looked at again when its snooze ends.
     const snoozeEnds = stored.filter((row) => row.status === "snoozed" && row.snoozedUntil && row.snoozedUntil > now).map((row) => row.snoozedUntil as Date);
     const due = [result.nextDueAt, ...snoozeEnds].filter((date): date is Date => date !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
     dueTimes.push({ orderId: order.orderId, due });
     if (change.raised.length > 0 || change.cleared.length > 0) changes.push(change);
   }
+  await writeFlags(db, shop, writes, now);
   await saveDueTimes(db, shop, dueTimes, now);
   return changes;
 }
@@ -128,8 +130,15 @@ async function saveDueTimes(db: Db, shop: string, rows: readonly { orderId: stri
   );
 }
 
-/** Writes the flags that appeared, changed or went; one statement per changed flag only. */
-async function saveFlags(db: Db, shop: string, orderId: string, stored: OrderFlag[], flags: Flag[], now: Date): Promise<FlagChange> {
+/** What a batch's evaluation changes in OrderFlag, written together (writeFlags). */
+type FlagWrites = {
+  cleared: { orderId: string; kind: FlagKind }[];
+  updated: { orderId: string; kind: FlagKind; status: string; data: ReturnType<typeof flagData> }[];
+  raised: { orderId: string; kind: FlagKind; data: ReturnType<typeof flagData> }[];
+};
+
+/** Compares the stored flags of one order with its evaluation; adds the writes to `writes`. */
+function diffFlags(orderId: string, stored: OrderFlag[], flags: Flag[], now: Date, writes: FlagWrites): FlagChange {
   const current = new Map(flags.map((flag) => [flag.kind, flag]));
   const raised: Flag[] = [];
   const cleared: FlagKind[] = [];
@@ -137,28 +146,88 @@ async function saveFlags(db: Db, shop: string, orderId: string, stored: OrderFla
     const kind = row.kind as FlagKind;
     const flag = current.get(kind);
     if (!flag) {
-      await db.orderFlag.update({ where: { shop_orderId_kind: { shop, orderId, kind } }, data: { status: "cleared", clearedAt: now } });
+      writes.cleared.push({ orderId, kind });
       cleared.push(kind);
       continue;
     }
     const status = row.status === "snoozed" && row.snoozedUntil && row.snoozedUntil <= now ? "open" : row.status;
     const data = flagData(flag);
     if (status !== row.status || data.reason !== row.reason || data.dueAt.getTime() !== row.dueAt.getTime() || data.fulfillmentId !== row.fulfillmentId) {
-      await db.orderFlag.update({ where: { shop_orderId_kind: { shop, orderId, kind } }, data: { ...data, status } });
+      writes.updated.push({ orderId, kind, status, data });
     }
   }
   for (const flag of flags) {
     if (stored.some((row) => row.kind === flag.kind)) continue;
-    await db.orderFlag.upsert({
-      where: { shop_orderId_kind: { shop, orderId, kind: flag.kind } },
-      // A flag that was cleared before and comes back starts afresh.
-      create: { shop, orderId, kind: flag.kind, ...flagData(flag), status: "open", raisedAt: now },
-      update: { ...flagData(flag), status: "open", raisedAt: now, clearedAt: null, handledAt: null, handledNote: null, snoozedUntil: null },
-    });
+    writes.raised.push({ orderId, kind: flag.kind, data: flagData(flag) });
     raised.push(flag);
   }
-  const open = FLAG_KINDS.filter((kind) => current.has(kind));
-  return { orderId, raised, cleared, open };
+  return { orderId, raised, cleared, open: FLAG_KINDS.filter((kind) => current.has(kind)) };
+}
+
+/**
+ * Writes a batch's flag changes: three statements on PostgreSQL whatever the batch size;
+ * one transaction of single-row statements on SQLite (in-process, where that is cheap).
+ * A raised flag that was cleared before starts afresh (its row is reused).
+ */
+async function writeFlags(db: Db, shop: string, writes: FlagWrites, now: Date): Promise<void> {
+  if (isPostgres(db)) {
+    const iso = (date: Date) => date.toISOString();
+    const utc = (param: string) => `(${param}::timestamptz AT TIME ZONE 'UTC')`;
+    if (writes.cleared.length > 0) {
+      await db.$executeRawUnsafe(
+        `UPDATE "OrderFlag" AS f SET "status" = 'cleared', "clearedAt" = ${utc("$3")}, "updatedAt" = ${utc("$3")}
+           FROM unnest($1::text[], $2::text[]) AS v(order_id, kind)
+          WHERE f."shop" = $4 AND f."orderId" = v.order_id AND f."kind" = v.kind`,
+        writes.cleared.map((row) => row.orderId),
+        writes.cleared.map((row) => row.kind),
+        iso(now),
+        shop,
+      );
+    }
+    const rows = [...writes.updated.map((row) => ({ ...row, fresh: false })), ...writes.raised.map((row) => ({ ...row, status: "open", fresh: true }))];
+    if (rows.length > 0) {
+      await db.$executeRawUnsafe(
+        `INSERT INTO "OrderFlag" ("shop", "orderId", "kind", "status", "reason", "reasonCode", "reasonParams", "fulfillmentId", "since", "dueAt", "raisedAt", "updatedAt")
+         SELECT $1, v.order_id, v.kind, v.status, v.reason, v.reason_code, v.reason_params, v.fulfillment_id,
+                (v.since::timestamptz AT TIME ZONE 'UTC'), (v.due_at::timestamptz AT TIME ZONE 'UTC'), ${utc("$12")}, ${utc("$12")}
+           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::boolean[])
+             AS v(order_id, kind, status, reason, reason_code, reason_params, fulfillment_id, since, due_at, fresh)
+         ON CONFLICT ("shop", "orderId", "kind") DO UPDATE SET
+           "status" = EXCLUDED."status", "reason" = EXCLUDED."reason", "reasonCode" = EXCLUDED."reasonCode", "reasonParams" = EXCLUDED."reasonParams",
+           "fulfillmentId" = EXCLUDED."fulfillmentId", "since" = EXCLUDED."since", "dueAt" = EXCLUDED."dueAt", "updatedAt" = EXCLUDED."updatedAt",
+           "raisedAt" = CASE WHEN "OrderFlag"."status" = 'cleared' THEN EXCLUDED."raisedAt" ELSE "OrderFlag"."raisedAt" END,
+           "clearedAt" = CASE WHEN "OrderFlag"."status" = 'cleared' THEN NULL ELSE "OrderFlag"."clearedAt" END,
+           "handledAt" = CASE WHEN "OrderFlag"."status" = 'cleared' THEN NULL ELSE "OrderFlag"."handledAt" END,
+           "handledNote" = CASE WHEN "OrderFlag"."status" = 'cleared' THEN NULL ELSE "OrderFlag"."handledNote" END,
+           "snoozedUntil" = CASE WHEN "OrderFlag"."status" = 'cleared' THEN NULL ELSE "OrderFlag"."snoozedUntil" END`,
+        shop,
+        rows.map((row) => row.orderId),
+        rows.map((row) => row.kind),
+        rows.map((row) => row.status),
+        rows.map((row) => row.data.reason),
+        rows.map((row) => row.data.reasonCode),
+        rows.map((row) => row.data.reasonParams),
+        rows.map((row) => row.data.fulfillmentId),
+        rows.map((row) => iso(row.data.since)),
+        rows.map((row) => iso(row.data.dueAt)),
+        rows.map((row) => row.fresh),
+        iso(now),
+      );
+    }
+    return;
+  }
+  const key = (orderId: string, kind: FlagKind) => ({ shop_orderId_kind: { shop, orderId, kind } });
+  await db.$transaction([
+    ...writes.cleared.map((row) => db.orderFlag.update({ where: key(row.orderId, row.kind), data: { status: "cleared", clearedAt: now } })),
+    ...writes.updated.map((row) => db.orderFlag.update({ where: key(row.orderId, row.kind), data: { ...row.data, status: row.status } })),
+    ...writes.raised.map((row) =>
+      db.orderFlag.upsert({
+        where: key(row.orderId, row.kind),
+        create: { shop, orderId: row.orderId, kind: row.kind, ...row.data, status: "open", raisedAt: now },
+        update: { ...row.data, status: "open", raisedAt: now, clearedAt: null, handledAt: null, handledNote: null, snoozedUntil: null },
+      }),
+    ),
+  ]);
 }
 
 function flagData(flag: Flag) {
