@@ -4,6 +4,7 @@
 import type { Prisma } from "@prisma/client";
 import type { Db } from "../db.server";
 import type { ComplianceCustomer } from "./payloads";
+import { shopperMessagesPersonalData } from "../messages/personal-data.server";
 import { orderCarePersonalData } from "../orders/personal-data.server";
 
 export type CustomerQuery = { shop: string; customer: ComplianceCustomer; orderIds: string[] };
@@ -35,7 +36,7 @@ const earlierPrivacyRequests: PersonalDataHolder = {
   },
 };
 
-export const PERSONAL_DATA_HOLDERS: PersonalDataHolder[] = [orderCarePersonalData, earlierPrivacyRequests];
+export const PERSONAL_DATA_HOLDERS: PersonalDataHolder[] = [orderCarePersonalData, shopperMessagesPersonalData, earlierPrivacyRequests];
 
 /**
  * Every table holding shop data, emptied for a shop on shop/redact. Sessions go first so
