@@ -264,38 +264,32 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 export type SweepResult = { evaluated: number; changes: FlagChange[]; shops: number };
 
 /**
- * The sweep: every order whose due time has come (watchDueAt ≤ now), across shops, oldest
- * due first, in batches through the index — never a scan of all orders. `limit` bounds one
- * run; what is left is picked up by the next.
+ * The sweep: every order whose due time has come (watchDueAt ≤ now), shop by shop, oldest due
+ * first, in batches — through the indexes (watchDueAt) to find the shops with due orders and
+ * (shop, watchDueAt) to read each shop's, never a scan of all orders. `limit` bounds one run;
+ * what is left is picked up by the next.
  */
 export async function sweepDueOrders(db: Db, now: Date, options: { limit?: number; onChanges?: (shop: string, changes: FlagChange[]) => Promise<unknown> } = {}): Promise<SweepResult> {
-  const limit = options.limit ?? 20_000;
+  const limit = options.limit ?? 50_000;
   let evaluated = 0;
   const changes: FlagChange[] = [];
-  const shops = new Set<string>();
-  const settingsCache = new Map<string, ShopWatchSettings>();
-  while (evaluated < limit) {
-    const due = await db.orderCare.findMany({
-      where: { watchDueAt: { lte: now } },
-      orderBy: { watchDueAt: "asc" },
-      take: Math.min(EVALUATION_BATCH * 4, limit - evaluated),
-      select: { shop: true, orderId: true },
-    });
-    if (due.length === 0) break;
-    for (const [shop, rows] of groupBy(due, (row) => row.shop)) {
-      shops.add(shop);
-      let settings = settingsCache.get(shop);
-      if (!settings) {
-        settings = await getWatchSettings(db, shop);
-        settingsCache.set(shop, settings);
-      }
-      const shopChanges = await evaluateOrders(db, shop, rows.map((row) => row.orderId), now, settings);
+  const dueShops = await db.orderCare.groupBy({ by: ["shop"], where: { watchDueAt: { lte: now } } });
+  for (const { shop } of dueShops) {
+    if (evaluated >= limit) break;
+    const settings = await getWatchSettings(db, shop);
+    for (;;) {
+      const take = Math.min(EVALUATION_BATCH, limit - evaluated);
+      if (take <= 0) break;
+      const due = await db.orderCare.findMany({ where: { shop, watchDueAt: { lte: now } }, orderBy: { watchDueAt: "asc" }, take, select: { orderId: true } });
+      if (due.length === 0) break;
+      const shopChanges = await evaluateOrders(db, shop, due.map((row) => row.orderId), now, settings);
+      evaluated += due.length;
       changes.push(...shopChanges);
       if (shopChanges.length > 0) await options.onChanges?.(shop, shopChanges);
+      if (due.length < take) break;
     }
-    evaluated += due.length;
   }
-  return { evaluated, changes, shops: shops.size };
+  return { evaluated, changes, shops: dueShops.length };
 }
 
 // --- merchant actions --------------------------------------------------------------------------

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "OrderCare_shop_watchDueAt_idx" ON "OrderCare"("shop", "watchDueAt");
+
