@@ -10,7 +10,9 @@ import { queueMerchantAlert, registerDigestSection } from "../messages/merchant-
 import { enqueueDelivery } from "../messages/request-message.server";
 import { mirrorOrderFlags, sendFlowTriggers } from "../watch/flag-mirror.server";
 import { flagAlert, needsAttentionDigest } from "../watch/flag-alerts.server";
-import { evaluateOrders, sweepDueOrders, type FlagChange } from "../watch/order-watch.server";
+import { holdForConfirmation, releaseConfirmationHold } from "../watch/fulfillment-hold.server";
+import { confirmationState, evaluateOrders, sweepDueOrders, type FlagChange } from "../watch/order-watch.server";
+import { getWatchSettings } from "../watch/watch-settings.server";
 import { FLAG_KINDS } from "../watch/watch-rules";
 import { ShopUninstalledError, type JobHandlers } from "./queue";
 import type { JobQueue } from "./queue.server";
@@ -21,6 +23,7 @@ export const ORDER_CHANGED_JOB = "care.order-changed";
 export const WATCH_SWEEP_JOB = "watch.sweep";
 export const WATCH_MIRROR_JOB = "watch.mirror";
 export const WATCH_NOTIFY_JOB = "watch.notify";
+export const WATCH_HOLD_JOB = "watch.hold";
 export const SWEEP_EVERY_MS = 5 * 60_000;
 
 const OrderJob = z.object({ orderId: z.string().min(1) });
@@ -61,7 +64,20 @@ export function watchJobHandlers(queue: JobQueue): JobHandlers {
       const { orderId } = OrderJob.parse(payload);
       const now = new Date();
       await queueAutomaticMessages(prisma, queue, shop, orderId, now);
-      await followFlagChanges(queue, shop, await evaluateOrders(prisma, shop, [orderId], now));
+      const settings = await getWatchSettings(prisma, shop);
+      await followFlagChanges(queue, shop, await evaluateOrders(prisma, shop, [orderId], now, settings));
+      if (settings.holdUntilConfirmed) await queue.enqueue(WATCH_HOLD_JOB, shop, { orderId }, { singletonKey: `${WATCH_HOLD_JOB}:${orderId}` });
+    },
+
+    // "Hold until confirmed": an order that needs confirming is not fulfilled before it is.
+    async [WATCH_HOLD_JOB](payload, { shop }) {
+      const { orderId } = OrderJob.parse(payload);
+      const settings = await getWatchSettings(prisma, shop);
+      const state = await confirmationState(prisma, shop, orderId, settings.rules);
+      if (!state?.needed) return;
+      const orderGid = `gid://shopify/Order/${orderId}`;
+      if (state.confirmed) await releaseConfirmationHold(await adminFor(shop), orderGid);
+      else if (state.open && settings.holdUntilConfirmed) await holdForConfirmation(await adminFor(shop), orderGid);
     },
 
     async [WATCH_SWEEP_JOB]() {
@@ -77,13 +93,14 @@ export function watchJobHandlers(queue: JobQueue): JobHandlers {
 
     async [WATCH_NOTIFY_JOB](payload, { shop }) {
       const change = NotifyJob.parse(payload);
-      await sendFlowTriggers(await adminFor(shop), shop, change);
       const now = new Date();
+      // Staff alerts first (deduped, so a retry does not repeat them); a refused Flow trigger fails the job for good after.
       for (const flag of change.raised) {
         const alert = await flagAlert(prisma, shop, change.orderId, flag);
         if (!alert) continue;
         for (const messageId of await queueMerchantAlert(prisma, shop, alert, now)) await enqueueDelivery(queue, shop, messageId);
       }
+      await sendFlowTriggers(await adminFor(shop), shop, change);
     },
   };
 }
@@ -96,6 +113,7 @@ export function queueOrderChanged(queue: Pick<JobQueue, "enqueue">, shop: string
 /** Queued after a confirmation (call outcome or the shopper's link): re-evaluated at once, and Flow told. */
 export async function queueOrderConfirmed(queue: Pick<JobQueue, "enqueue">, shop: string, orderId: string): Promise<void> {
   await queueOrderChanged(queue, shop, orderId);
+  await queue.enqueue(WATCH_HOLD_JOB, shop, { orderId }, { singletonKey: `${WATCH_HOLD_JOB}:${orderId}` });
   await queue.enqueue(WATCH_NOTIFY_JOB, shop, { orderId, raised: [], cleared: [], confirmed: true });
 }
 

@@ -5,7 +5,7 @@
 import type { OrderFlag } from "@prisma/client";
 import type { Db } from "~/db.server";
 import { isPostgres } from "~/db-provider";
-import { evaluateOrder, FLAG_KINDS, type Flag, type FlagKind, type WatchOrder, type WatchSettings } from "./watch-rules";
+import { evaluateOrder, FLAG_KINDS, needsConfirmation, type Flag, type FlagKind, type WatchOrder, type WatchSettings } from "./watch-rules";
 import { getWatchSettings, type ShopWatchSettings } from "./watch-settings.server";
 
 export type FlagChange = { orderId: string; raised: Flag[]; cleared: FlagKind[]; open: FlagKind[] };
@@ -239,6 +239,23 @@ function flagData(flag: Flag) {
     since: flag.since,
     dueAt: flag.dueAt,
   };
+}
+
+/** Whether the order needs confirming under the shop's rules, and whether it is confirmed (for the fulfilment hold). */
+export async function confirmationState(db: Db, shop: string, orderId: string, rules: WatchSettings): Promise<{ needed: boolean; confirmed: boolean; open: boolean } | null> {
+  const [order] = await loadCare(db, shop, [orderId]);
+  if (!order) return null;
+  const first = await firstOrderIds(db, shop, [order]);
+  const needed = needsConfirmation(
+    {
+      placedAt: order.placedAt, confirmedAt: order.confirmedAt, paidAt: order.paidAt, cancelledAt: order.cancelledAt, closedAt: order.closedAt,
+      financialStatus: order.financialStatus, fulfillmentStatus: order.fulfillmentStatus, cashOnDelivery: order.cashOnDelivery, isFirstOrder: first.has(orderId),
+      totalPrice: order.totalPrice, tags: order.tags.split(",").filter(Boolean), shippingCountry: order.shippingCountry, shippingMethod: order.shippingMethod, fulfillments: [],
+    },
+    rules,
+  );
+  const open = order.cancelledAt === null && order.closedAt === null && order.fulfillmentStatus !== "fulfilled";
+  return { needed, confirmed: order.confirmedAt !== null, open };
 }
 
 /** The orders of the batch that are their customer's first (guests' orders count as first). */
