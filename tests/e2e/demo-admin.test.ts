@@ -43,7 +43,7 @@ describe.skipIf(!runnable)("the demo admin in Chromium", () => {
 
     const response = await page.goto(stack.adminUrl, { waitUntil: "networkidle" });
     expect(response?.status()).toBe(200);
-    await expect.poll(() => page.locator("h1").first().textContent()).toBe("Dashboard");
+    await expect.poll(() => page.locator("h1").first().textContent()).toBe("Needs attention");
     expect(await page.getByText("Maison Lumen").count()).toBeGreaterThan(0);
     expect(await page.getByText(String(stack.orderCount), { exact: true }).count()).toBe(1);
     await page.screenshot({ path: path.join(screenshots, "dashboard.png"), fullPage: true });

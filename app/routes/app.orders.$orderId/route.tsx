@@ -1,20 +1,47 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { BlockStack, Card, EmptyState, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import prisma from "~/db.server";
 import { authenticateAdmin } from "~/shopify.server";
 import { loadOrderDetailPage } from "~/orders/order-detail.server";
-import { ADMIN_TIME_ZONE } from "~/orders/order-format";
 import { StatusBadge } from "~/admin/status-badge";
+import { getJobQueue } from "~/jobs/runtime.server";
+import { CALL_OUTCOME_INTENT, recordCallOutcome } from "~/watch/call-queue.server";
+import { handleOrderFlagAction, isFlagActionIntent, loadOrderCareStatus, shopTimeZone } from "~/watch/needs-attention.server";
+import { CareStatusPanel } from "./care-status-panel";
 import { CareTimeline } from "./care-timeline";
 import { ParcelCard } from "./parcel-card";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticateAdmin(request);
-  const order = await loadOrderDetailPage(prisma, session.shop, params.orderId ?? "", { timeZone: ADMIN_TIME_ZONE });
-  if (!order) throw new Response("Order not found", { status: 404, statusText: "Not Found" });
-  return order;
+  const orderId = params.orderId ?? "";
+  // Times in the shop's zone (UTC until Shopify has told it).
+  const timeZone = await shopTimeZone(prisma, session.shop);
+  const [order, care] = await Promise.all([
+    loadOrderDetailPage(prisma, session.shop, orderId, { timeZone }),
+    loadOrderCareStatus(prisma, session.shop, orderId, new Date()),
+  ]);
+  if (!order || !care) throw new Response("Order not found", { status: 404, statusText: "Not Found" });
+  return { ...order, care };
+};
+
+/** The Care status panel: a flag's actions (handled, snooze, apology) and a call's outcome, for this order only. */
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { session } = await authenticateAdmin(request);
+  const orderId = params.orderId ?? "";
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const now = new Date();
+  const result =
+    intent === CALL_OUTCOME_INTENT
+      ? await recordCallOutcome(prisma, getJobQueue(), session.shop, orderId, form, now)
+      : isFlagActionIntent(intent)
+        ? await handleOrderFlagAction(prisma, getJobQueue(), session.shop, orderId, intent, form, now)
+        : undefined;
+  if (result === undefined) throw new Response("Unknown action", { status: 400 });
+  if (result === null) throw new Response("Order not found", { status: 404, statusText: "Not Found" });
+  return result;
 };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Order ${data.name}` : "Order not found" }];
@@ -38,6 +65,7 @@ export default function OrderPage() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
+            <CareStatusPanel care={order.care} orderId={order.orderId} orderName={order.name} />
             <CareTimeline entries={order.timeline} />
             {order.parcels.length === 0 ? (
               <Card>
