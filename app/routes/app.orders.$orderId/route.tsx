@@ -9,7 +9,10 @@ import { StatusBadge } from "~/admin/status-badge";
 import { getJobQueue } from "~/jobs/runtime.server";
 import { CALL_OUTCOME_INTENT, recordCallOutcome } from "~/watch/call-queue.server";
 import { handleOrderFlagAction, isFlagActionIntent, loadOrderCareStatus, shopTimeZone } from "~/watch/needs-attention.server";
+import { isManualMessageType, listOrderMessages, MANUAL_MESSAGE_TYPES, sendOrderMessage } from "~/messages/order-messages.server";
+import { messageTypeName } from "~/messages/templates.server";
 import { CareStatusPanel } from "./care-status-panel";
+import { OrderMessagesCard, SEND_MESSAGE_INTENT } from "./order-messages-card";
 import { CareTimeline } from "./care-timeline";
 import { ParcelCard } from "./parcel-card";
 
@@ -18,12 +21,13 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const orderId = params.orderId ?? "";
   // Times in the shop's zone (UTC until Shopify has told it).
   const timeZone = await shopTimeZone(prisma, session.shop);
-  const [order, care] = await Promise.all([
+  const [order, care, messages] = await Promise.all([
     loadOrderDetailPage(prisma, session.shop, orderId, { timeZone }),
     loadOrderCareStatus(prisma, session.shop, orderId, new Date()),
+    listOrderMessages(prisma, session.shop, orderId),
   ]);
   if (!order || !care) throw new Response("Order not found", { status: 404, statusText: "Not Found" });
-  return { ...order, care };
+  return { ...order, care, messages, messageTypes: MANUAL_MESSAGE_TYPES.map((type) => ({ value: type, label: messageTypeName(type) })), timeZone };
 };
 
 /** The Care status panel: a flag's actions (handled, snooze, apology) and a call's outcome, for this order only. */
@@ -33,6 +37,11 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const form = await request.formData();
   const intent = form.get("intent");
   const now = new Date();
+  if (intent === SEND_MESSAGE_INTENT) {
+    const type = form.get("type");
+    if (!isManualMessageType(type)) return { ok: false, error: "Choose a message to send." };
+    return sendOrderMessage(prisma, getJobQueue(), session.shop, orderId, type);
+  }
   const result =
     intent === CALL_OUTCOME_INTENT
       ? await recordCallOutcome(prisma, getJobQueue(), session.shop, orderId, form, now)
@@ -67,6 +76,7 @@ export default function OrderPage() {
           <BlockStack gap="400">
             <CareStatusPanel care={order.care} orderId={order.orderId} orderName={order.name} />
             <CareTimeline entries={order.timeline} />
+            <OrderMessagesCard messages={order.messages} types={order.messageTypes} timeZone={order.timeZone} />
             {order.parcels.length === 0 ? (
               <Card>
                 <BlockStack gap="200">
