@@ -31,7 +31,14 @@ async function adminFor(shop: string) {
  */
 export type OrderChangedHook = (shop: string, orderId: string) => Promise<unknown>;
 
-export function orderJobHandlers(queue: JobQueue, onOrderChanged: OrderChangedHook = async () => undefined): JobHandlers {
+/** What follows a completed backfill (the order watch looks at every order of the shop). */
+export type BackfillDoneHook = (shop: string) => Promise<unknown>;
+
+export function orderJobHandlers(
+  queue: JobQueue,
+  onOrderChanged: OrderChangedHook = async () => undefined,
+  onBackfillDone: BackfillDoneHook = async () => undefined,
+): JobHandlers {
   return {
     async [APPLY_DELIVERY_JOB](payload, { shop }) {
       const { deliveryId } = DeliveryJob.parse(payload);
@@ -50,6 +57,7 @@ export function orderJobHandlers(queue: JobQueue, onOrderChanged: OrderChangedHo
       if (step.state === "waiting") {
         await queue.enqueue(BACKFILL_JOB, shop, { shop }, { runAt: new Date(Date.now() + BACKFILL_POLL_MS), singletonKey: `${BACKFILL_JOB}:${shop}` });
       }
+      if (step.state === "completed") await onBackfillDone(shop);
     },
 
     async [RECONCILE_JOB](_payload, { shop }) {

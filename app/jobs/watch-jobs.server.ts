@@ -24,6 +24,7 @@ export const WATCH_SWEEP_JOB = "watch.sweep";
 export const WATCH_MIRROR_JOB = "watch.mirror";
 export const WATCH_NOTIFY_JOB = "watch.notify";
 export const WATCH_HOLD_JOB = "watch.hold";
+export const WATCH_SHOP_JOB = "watch.evaluate-shop";
 export const SWEEP_EVERY_MS = 5 * 60_000;
 
 const OrderJob = z.object({ orderId: z.string().min(1) });
@@ -80,6 +81,11 @@ export function watchJobHandlers(queue: JobQueue): JobHandlers {
       else if (state.open && settings.holdUntilConfirmed) await holdForConfirmation(await adminFor(shop), orderGid);
     },
 
+    // After a backfill: the shop's orders are looked at at once, not at the next sweep.
+    async [WATCH_SHOP_JOB](_payload, { shop }) {
+      await sweepDueOrders(prisma, new Date(), { shop, onChanges: (changedShop, changes) => followFlagChanges(queue, changedShop, changes) });
+    },
+
     async [WATCH_SWEEP_JOB]() {
       await sweepDueOrders(prisma, new Date(), { onChanges: (shop, changes) => followFlagChanges(queue, shop, changes) });
     },
@@ -103,6 +109,10 @@ export function watchJobHandlers(queue: JobQueue): JobHandlers {
       await sendFlowTriggers(await adminFor(shop), shop, change);
     },
   };
+}
+
+export function queueShopEvaluation(queue: Pick<JobQueue, "enqueue">, shop: string): Promise<string | null> {
+  return queue.enqueue(WATCH_SHOP_JOB, shop, {}, { singletonKey: WATCH_SHOP_JOB });
 }
 
 /** Queued after an order's state changed, once per order at a time. */

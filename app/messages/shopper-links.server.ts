@@ -68,7 +68,10 @@ export function shopperLinkUrl(
     },
     secret,
   );
-  const url = new URL(`https://${shop}${APP_PROXY_PATH}/${SHOPPER_PAGE_PATHS[purpose]}`);
+  // In the demo (loopback only) there is no shop domain: the app imitates the proxy itself (routes/apps.aftercare.$.ts).
+  const { demo, appUrl } = getConfig();
+  const origin = demo.enabled && shop === demo.shop ? new URL(appUrl).origin : `https://${shop}`;
+  const url = new URL(`${origin}${APP_PROXY_PATH}/${SHOPPER_PAGE_PATHS[purpose]}`);
   url.searchParams.set("t", token);
   url.searchParams.set("locale", claims.locale);
   if (options.answer) url.searchParams.set("answer", options.answer);

@@ -286,11 +286,15 @@ export type SweepResult = { evaluated: number; changes: FlagChange[]; shops: num
  * (shop, watchDueAt) to read each shop's, never a scan of all orders. `limit` bounds one run;
  * what is left is picked up by the next.
  */
-export async function sweepDueOrders(db: Db, now: Date, options: { limit?: number; onChanges?: (shop: string, changes: FlagChange[]) => Promise<unknown> } = {}): Promise<SweepResult> {
+export async function sweepDueOrders(
+  db: Db,
+  now: Date,
+  options: { limit?: number; shop?: string; onChanges?: (shop: string, changes: FlagChange[]) => Promise<unknown> } = {},
+): Promise<SweepResult> {
   const limit = options.limit ?? 50_000;
   let evaluated = 0;
   const changes: FlagChange[] = [];
-  const dueShops = await db.orderCare.groupBy({ by: ["shop"], where: { watchDueAt: { lte: now } } });
+  const dueShops = options.shop ? [{ shop: options.shop }] : await db.orderCare.groupBy({ by: ["shop"], where: { watchDueAt: { lte: now } } });
   for (const { shop } of dueShops) {
     if (evaluated >= limit) break;
     const settings = await getWatchSettings(db, shop);

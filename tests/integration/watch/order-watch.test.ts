@@ -108,6 +108,13 @@ describe("sweepDueOrders", () => {
     expect(seen.sort()).toEqual([`${OTHER}:2001`, `${SHOP}:2001`]);
   });
 
+  it("evaluates one shop's due orders when asked (after its backfill), leaving the others to the sweep", async () => {
+    await placeOrder(SHOP, "2101");
+    await placeOrder(OTHER, "2101");
+    expect(await sweepDueOrders(prisma, hours(1), { shop: SHOP })).toMatchObject({ evaluated: 1, shops: 1 });
+    expect((await prisma.orderCare.findUniqueOrThrow({ where: { shop_orderId: { shop: OTHER, orderId: "2101" } } })).watchEvaluatedAt).toBeNull();
+  });
+
   it("re-evaluates every open order of the shop after its rules change", async () => {
     await placeOrder(SHOP, "3001");
     await sweepDueOrders(prisma, hours(1));
