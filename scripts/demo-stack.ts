@@ -10,6 +10,7 @@ import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
 import { buildDemoShop } from "../tests/admin-api/demo-shop.ts";
+import { installAppFunctions } from "../tests/admin-api/gift-mutations.ts";
 import { startAdminApiStandIn } from "../tests/admin-api/server.ts";
 import { createStore, type AdminStore, type NodeRecord } from "../tests/admin-api/store.ts";
 
@@ -119,6 +120,7 @@ export async function startDemoStack(options: DemoStackOptions = {}): Promise<De
   const store = createStore();
   const accessToken = `shpat_demo_${randomBytes(12).toString("hex")}`;
   store.addShop({ domain: demo.domain, accessToken, plan: "standard", shop: demo.shop, locales: demo.locales });
+  installAppFunctions(store, demo.domain);
   for (const record of [...demo.products, ...demo.customers, ...demo.orders] as NodeRecord[]) {
     store.upsertNode(demo.domain, record);
   }

@@ -1,5 +1,6 @@
 // Every job the app runs and every schedule, in one place for the server entry (and tests).
 import { backfillDemoShopOnce, orderJobHandlers, orderSchedules } from "./order-jobs.server";
+import { giftJobHandlers } from "./gift-jobs.server";
 import { messageJobHandlers, messageSchedules } from "./message-jobs.server";
 import { queueOrderChanged, queueShopEvaluation, watchJobHandlers, watchSchedules } from "./watch-jobs.server";
 import type { JobHandlers } from "./queue";
@@ -15,6 +16,7 @@ export function appJobHandlers(queue: JobQueue): JobHandlers {
     ),
     ...messageJobHandlers(queue),
     ...watchJobHandlers(queue),
+    ...giftJobHandlers(queue),
   };
 }
 

@@ -1,6 +1,7 @@
 // The returns' jobs: a step's effects (queued with the step, carried out again if they failed
-// when it was taken — each effect repeats nothing already done), and the returns webhooks
-// (a delivery recorded by the route, followed here from Shopify's current state).
+// when it was taken — each effect repeats nothing already done), the returns webhooks (a
+// delivery recorded by the route, followed here from Shopify's current state), and an hourly
+// clean-up of the storefront lookup counters once their window is long gone.
 import { z } from "zod";
 import prisma from "../db.server";
 import { unauthenticated } from "../shopify.server";
@@ -8,9 +9,13 @@ import { carryOutQueued, RETURN_EFFECTS_JOB, type EffectsJobPayload } from "../r
 import { applyReturnWebhook, RETURN_WEBHOOK_JOB } from "../returns/return-webhooks.server";
 import { ShopUninstalledError, type JobHandlers } from "./queue";
 import type { JobQueue } from "./queue.server";
+import { ALL_SHOPS } from "./schedule";
 import type { ScheduledJob } from "./schedule.server";
 
 export { RETURN_EFFECTS_JOB, RETURN_WEBHOOK_JOB };
+export const LOOKUP_CLEANUP_JOB = "returns.lookup-cleanup";
+/** Lookup counters are kept a day (the rate limit needs 15 minutes). */
+const LOOKUP_KEEP_MS = 86_400_000;
 
 const EffectsJob = z.object({
   returnId: z.string().min(1),
@@ -39,8 +44,14 @@ export function returnJobHandlers(queue: JobQueue): JobHandlers {
       const { deliveryId } = WebhookJob.parse(payload);
       await applyReturnWebhook(prisma, await adminFor(shop), queue, shop, deliveryId, new Date());
     },
+
+    async [LOOKUP_CLEANUP_JOB]() {
+      await prisma.lookupAttempt.deleteMany({ where: { windowStart: { lt: new Date(Date.now() - LOOKUP_KEEP_MS) } } });
+    },
   };
 }
 
-/** Nothing runs on a schedule: returns move by shoppers, merchants and Shopify's webhooks. */
-export const returnSchedules: ScheduledJob[] = [];
+/** The clean-up is not one shop's: one run per hour across shops, recorded under this name. */
+export const LOOKUP_CLEANUP_SCOPE = `${ALL_SHOPS}returns-lookups`;
+
+export const returnSchedules: ScheduledJob[] = [{ name: LOOKUP_CLEANUP_JOB, everyMs: 60 * 60_000, shops: async () => [LOOKUP_CLEANUP_SCOPE] }];

@@ -14,6 +14,7 @@ import { holdForConfirmation, releaseConfirmationHold } from "../watch/fulfillme
 import { confirmationState, evaluateOrders, sweepDueOrders, type FlagChange } from "../watch/order-watch.server";
 import { getWatchSettings } from "../watch/watch-settings.server";
 import { FLAG_KINDS } from "../watch/watch-rules";
+import { afterOrderChanged } from "./gift-jobs.server";
 import { ShopUninstalledError, type JobHandlers } from "./queue";
 import type { JobQueue } from "./queue.server";
 import { ALL_SHOPS } from "./schedule";
@@ -65,6 +66,8 @@ export function watchJobHandlers(queue: JobQueue): JobHandlers {
       const { orderId } = OrderJob.parse(payload);
       const now = new Date();
       await queueAutomaticMessages(prisma, queue, shop, orderId, now);
+      // Thank-you gifts for a new or paid order, the customer's loyalty tier, redemptions of the app's codes.
+      await afterOrderChanged(queue, prisma, shop, orderId, now);
       const settings = await getWatchSettings(prisma, shop);
       await followFlagChanges(queue, shop, await evaluateOrders(prisma, shop, [orderId], now, settings));
       if (settings.holdUntilConfirmed) await queue.enqueue(WATCH_HOLD_JOB, shop, { orderId }, { singletonKey: `${WATCH_HOLD_JOB}:${orderId}` });

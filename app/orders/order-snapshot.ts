@@ -65,6 +65,7 @@ export type OrderSnapshot = {
   currency: string; // shop currency
   tags: string[];
   shippingMethod: string | null; // the first shipping line's title
+  discountCodes: string[]; // the discount codes used on the order
   updatedAt: Date; // the order's updated_at: decides which state is newest
   fulfillments: FulfillmentSnapshot[];
   refunds: RefundSnapshot[];

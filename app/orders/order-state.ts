@@ -50,6 +50,7 @@ export type StoredCare = {
   currency: string;
   tags: string[];
   shippingMethod: string | null;
+  discountCodes: string[];
   shopifyUpdatedAt: Date;
   lastSource: EventSource;
 };
@@ -167,6 +168,7 @@ export function careFromSnapshot(snapshot: OrderSnapshot, source: EventSource): 
     currency: snapshot.currency,
     tags: [...new Set(snapshot.tags)].sort(),
     shippingMethod: snapshot.shippingMethod,
+    discountCodes: [...new Set(snapshot.discountCodes)].sort(),
     shopifyUpdatedAt: snapshot.updatedAt,
     lastSource: source,
   };
@@ -191,6 +193,7 @@ const CURRENT_CARE_FIELDS = [
   "currency",
   "tags",
   "shippingMethod",
+  "discountCodes",
   "shopifyUpdatedAt",
   "lastSource",
 ] as const satisfies readonly (keyof StoredCare)[];

@@ -128,6 +128,7 @@ export async function loadStoredOrder(db: Db | Tx, shop: string, orderId: string
       currency: care.currency,
       tags: list(care.tags),
       shippingMethod: care.shippingMethod,
+      discountCodes: list(care.discountCodes),
       shopifyUpdatedAt: care.shopifyUpdatedAt,
       lastSource: asSource(care.lastSource),
     },
@@ -179,6 +180,7 @@ function careRow(care: StoredCare) {
     currency: care.currency,
     tags: care.tags.join(","),
     shippingMethod: care.shippingMethod,
+    discountCodes: care.discountCodes.join(","),
     shopifyUpdatedAt: care.shopifyUpdatedAt,
     lastSource: care.lastSource,
   };

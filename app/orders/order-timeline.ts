@@ -179,6 +179,8 @@ function careLabel(key: string, detail: TimelineDetail, timeZone: string): strin
       return detail.answer ? CHECK_IN_ANSWERS[detail.answer] ?? `Checked in: ${humanize(detail.answer).toLowerCase()}` : undefined;
     case "problem_reported":
       return `The customer reported a problem${detail.text ? `: ${quote(detail.text)}` : ""}`;
+    case "gift_given":
+      return `Gift given: ${detail.gift ? quote(detail.gift, 100) : "a gift"}${detail.discountCode ? ` (code ${detail.discountCode})` : ""}`;
   }
   return undefined;
 }

@@ -158,6 +158,7 @@ const OrderPayload = z.object({
   shipping_address: z.object({ country_code: optionalText, province_code: optionalText }).nullish(),
   tags: z.string().nullish(),
   shipping_lines: z.array(z.object({ title: z.string().nullish() }).passthrough()).nullish(),
+  discount_codes: z.array(z.object({ code: z.string() }).passthrough()).nullish(),
   fulfillments: z.array(EmbeddedFulfillment).nullish(),
   refunds: z.array(EmbeddedRefund).nullish(),
 });
@@ -257,6 +258,7 @@ function orderSnapshot(payload: z.infer<typeof OrderPayload>): OrderSnapshot {
     currency: payload.currency,
     tags: splitTags(payload.tags),
     shippingMethod: payload.shipping_lines?.[0]?.title?.trim() || null,
+    discountCodes: (payload.discount_codes ?? []).map((discount) => discount.code.trim()).filter(Boolean),
     updatedAt: payload.updated_at,
     fulfillments: (payload.fulfillments ?? []).map((fulfillment) => fulfillmentSnapshot(fulfillment, payload.id)),
     refunds: (payload.refunds ?? []).map((refund) => refundSnapshot(refund, payload.id)),

@@ -1,9 +1,7 @@
-import { UpcomingSection } from "../admin/upcoming-section";
+// /app/gifts: the Gifts & loyalty section. Its pages are the overview (app.gifts._index) and a
+// gift rule's form (app.gifts.rules.$ruleId).
+import { Outlet } from "@remix-run/react";
 
-export default function GiftsPage() {
-  return (
-    <UpcomingSection title="Gifts & loyalty" heading="Thank your customers">
-      {"Add a small gift to an order, or leave your packers an instruction such as “put a pen and a catalog in #1042”. Reward repeat customers with a loyalty discount."}
-    </UpcomingSection>
-  );
+export default function GiftsSection() {
+  return <Outlet />;
 }

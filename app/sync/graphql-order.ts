@@ -133,6 +133,7 @@ export function toOrderSnapshot(order: GraphqlOrder): OrderSnapshot {
     currency: money.currencyCode,
     tags: [...order.tags],
     shippingMethod: order.shippingLine?.title?.trim() || null,
+    discountCodes: order.discountCodes.map((code) => code.trim()).filter(Boolean),
     updatedAt: new Date(order.updatedAt),
     fulfillments: order.fulfillments.map((fulfillment) => toFulfillment(fulfillment, orderId)),
     refunds: order.refunds.map((refund) => toRefund(refund, orderId, order.updatedAt)),

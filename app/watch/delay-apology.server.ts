@@ -3,6 +3,7 @@
 // marked handled. One apology per order and flag: asking again changes nothing.
 import type { Db } from "~/db.server";
 import type { JobQueue } from "~/jobs/queue.server";
+import { queueApologyGift } from "~/jobs/gift-jobs.server";
 import { requestMessage } from "~/messages/request-message.server";
 import { markFlagHandled } from "./order-watch.server";
 import type { FlagKind } from "./watch-rules";
@@ -35,6 +36,8 @@ export async function sendDelayApology(db: Db, queue: Pick<JobQueue, "enqueue">,
   const existing = await db.timelineEvent.findUnique({ where: { shop_orderId_dedupeKey: { shop, orderId: input.orderId, dedupeKey } }, select: { id: true } });
   if (existing) return { ok: true, alreadySent: true };
   await requestMessage(queue, shop, { type: "delay_apology", orderId: input.orderId, reason: input.flag, facts: Object.fromEntries(Object.entries(facts).filter(([, value]) => value !== undefined)), requestedBy: "merchant" });
+  // A "late order apology" gift rule, if the shop has one, gives its gift with the apology.
+  await queueApologyGift(queue, shop, input.orderId);
   await db.timelineEvent.create({
     data: {
       shop,

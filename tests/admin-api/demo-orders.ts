@@ -270,6 +270,7 @@ export function buildOrderRecord(ctx: OrderBuildContext, draft: OrderDraft, cust
     paymentGatewayNames: [GATEWAY_NAMES[draft.plan.method]],
     sourceName: "web",
     tags: [...tags].sort((a, b) => a.localeCompare(b)),
+    discountCodes: [],
     note: draft.note,
     taxesIncluded: draft.country.vatRate > 0,
     requiresShipping: true,

@@ -267,6 +267,7 @@ export type OrderRecord = {
   paymentGatewayNames: string[];
   sourceName: string;
   tags: string[];
+  discountCodes: string[];
   note: string | null;
   taxesIncluded: boolean;
   requiresShipping: boolean;

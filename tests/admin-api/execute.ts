@@ -21,6 +21,8 @@ import { deriveField } from "./derived-fields.ts";
 import { isGid, typenameFromGid } from "./gid.ts";
 import { filterMetafields } from "./metafields.ts";
 import "./mutation-handlers.ts";
+import "./gift-mutations.ts";
+import "./return-mutations.ts";
 // Registers bulkOperationRunQuery; that module imports executeOperation back (a cycle that
 // is safe: neither module uses the other while it is being evaluated).
 import "./bulk-operations.ts";

@@ -7,6 +7,7 @@
 import type { AdminClient } from "~/shopify.server";
 import type { PlanLimit } from "../admin-api/cost";
 import { buildDemoShop, type DemoShop } from "../admin-api/demo-shop";
+import { installAppFunctions } from "../admin-api/gift-mutations";
 import { startAdminApiStandIn, type StandIn } from "../admin-api/server";
 import { createStore, type AdminStore, type NodeRecord, type ShopPlan } from "../admin-api/store";
 
@@ -81,6 +82,7 @@ export async function startDemoStandIn(options: {
   const store = createStore();
   const accessToken = "shpat_demo_stand_in";
   store.addShop({ domain: demo.domain, accessToken, plan: options.plan ?? "standard", shop: demo.shop, locales: demo.locales });
+  installAppFunctions(store, demo.domain);
   for (const record of [...demo.products, ...demo.customers, ...demo.orders] as NodeRecord[]) store.upsertNode(demo.domain, record);
   const clock = { now: options.now.getTime() };
   const standIn = await startAdminApiStandIn({ store, now: () => clock.now, ...(options.planLimits ? { planLimits: options.planLimits } : {}) });

@@ -1,6 +1,6 @@
 // "Messages" on the order page: what the shopper was sent (or why not), and sending one by hand.
 import { useState } from "react";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useFetcher } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Link, Select, Text } from "@shopify/polaris";
 import type { OrderMessageRow } from "~/messages/order-messages.server";
 
@@ -10,8 +10,9 @@ export const SEND_MESSAGE_INTENT = "send-message";
 
 export function OrderMessagesCard({ messages, types, timeZone }: { messages: OrderMessageRow[]; types: { value: string; label: string }[]; timeZone: string }) {
   const [type, setType] = useState(types[0]?.value ?? "");
-  const result = useActionData<{ ok: boolean; message?: string; error?: string } | undefined>();
-  const sending = useNavigation().formData?.get("intent") === SEND_MESSAGE_INTENT;
+  const fetcher = useFetcher<{ ok: boolean; message?: string; error?: string }>();
+  const result = fetcher.data;
+  const sending = fetcher.state !== "idle";
   const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { timeZone, dateStyle: "medium", timeStyle: "short" });
   return (
     <Card>
@@ -35,7 +36,7 @@ export function OrderMessagesCard({ messages, types, timeZone }: { messages: Ord
             ))}
           </BlockStack>
         )}
-        <Form method="post">
+        <fetcher.Form method="post">
           <input type="hidden" name="intent" value={SEND_MESSAGE_INTENT} />
           <BlockStack gap="200">
             <Select label="Send a message" name="type" options={types} value={type} onChange={setType} />
@@ -43,7 +44,7 @@ export function OrderMessagesCard({ messages, types, timeZone }: { messages: Ord
               <Button submit loading={sending}>Send</Button>
             </InlineStack>
           </BlockStack>
-        </Form>
+        </fetcher.Form>
       </BlockStack>
     </Card>
   );

@@ -33,6 +33,7 @@ export const ORDERS_BACKFILL_BULK_QUERY = `#graphql
           shippingLine {
             title
           }
+          discountCodes
           customerLocale
           customer {
             id

@@ -23,6 +23,7 @@ export const ORDERS_RECONCILE_QUERY = `#graphql
         shippingLine {
           title
         }
+        discountCodes
         customerLocale
         customer {
           id

@@ -146,6 +146,7 @@ export function playScript(script: Script): History {
     currency: "EUR",
     tags: [...tags].sort(),
     shippingMethod: "InPost Paczkomat",
+    discountCodes: [],
     updatedAt: orderUpdatedAt,
     fulfillments: parcels.map((parcel) => parcelSnapshot(parcel, graphql)),
     refunds: [...refunds],

@@ -32,6 +32,7 @@ export function orderSnapshot(overrides: Partial<OrderSnapshot> = {}): OrderSnap
     currency: "EUR",
     tags: [],
     shippingMethod: "InPost Paczkomat",
+    discountCodes: [],
     updatedAt: PLACED_AT,
     fulfillments: [],
     refunds: [],

@@ -76,6 +76,7 @@ describe("orders/create", () => {
       currency: "EUR",
       tags: [],
       shippingMethod: "Standard Europe (3–5 days)",
+      discountCodes: [],
       updatedAt: new Date("2026-06-02T16:04:12Z"),
       fulfillments: [],
       refunds: [],
@@ -97,6 +98,16 @@ describe("orders/create", () => {
     const { customer: _c, shipping_address: _s, tags: _t, payment_gateway_names: _g, customer_locale: _l, ...guest } = body;
     const snapshot = orderOf(parseOrderWebhook("orders/create", { ...guest, customer: null }));
     expect(snapshot).toMatchObject({ customerId: null, customerLocale: null, shippingCountry: null, shippingZone: null, tags: [], paymentGateways: [] });
+  });
+
+  it("keeps the discount codes used on the order (trimmed, blanks dropped)", () => {
+    const discountCodes = [
+      { code: " THANKS-7K3M-Q9XP ", amount: "4.99", type: "percentage" },
+      { code: "", amount: "0.00", type: "fixed_amount" },
+    ];
+    expect(orderOf(parseOrderWebhook("orders/create", { ...body, discount_codes: discountCodes })).discountCodes).toEqual(["THANKS-7K3M-Q9XP"]);
+    const { discount_codes: _d, ...without } = body;
+    expect(orderOf(parseOrderWebhook("orders/create", without)).discountCodes).toEqual([]);
   });
 });
 
