@@ -24,7 +24,7 @@ const EnvSchema = z.object({
     .url("must be a URL such as https://care.example.com"),
   SCOPES: z
     .string()
-    .default("read_orders,read_customers,read_fulfillments,write_app_proxy")
+    .default("write_orders,write_customers,read_fulfillments,read_products,write_order_edits,write_discounts,write_returns,write_merchant_managed_fulfillment_orders,write_app_proxy")
     .transform((value) => value.split(",").map((scope) => scope.trim()).filter(Boolean))
     .refine((scopes) => scopes.every((scope) => /^(read|write|unauthenticated_read|unauthenticated_write)_[a-z_]+$/.test(scope)), "must be a comma-separated list of Shopify access scopes such as read_orders"),
   SHOP_CUSTOM_DOMAIN: z.string().optional(),

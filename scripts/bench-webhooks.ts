@@ -133,7 +133,7 @@ function openDb(databaseUrl: string): PrismaClient {
 }
 
 async function seed(db: PrismaClient): Promise<void> {
-  await db.shop.create({ data: { shop: SHOP, scope: "read_orders,read_customers,read_fulfillments,write_app_proxy" } });
+  await db.shop.create({ data: { shop: SHOP, scope: "write_orders,write_customers,read_fulfillments,read_products,write_order_edits,write_discounts,write_returns,write_merchant_managed_fulfillment_orders,write_app_proxy" } });
   await db.session.create({
     data: { id: `offline_${SHOP}`, shop: SHOP, state: "bench", isOnline: false, scope: "read_orders", accessToken: "shpat_bench", expires: new Date(Date.now() + 86_400_000) },
   });

@@ -16,7 +16,7 @@ import { createStore, type AdminStore, type NodeRecord } from "../tests/admin-ap
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const DEMO_STATE_FILE = path.join(ROOT, "tmp/demo.json");
-const SCOPES = "read_orders,read_customers,read_fulfillments,write_app_proxy";
+const SCOPES = "write_orders,write_customers,read_fulfillments,read_products,write_order_edits,write_discounts,write_returns,write_merchant_managed_fulfillment_orders,write_app_proxy";
 
 export type DemoStackOptions = {
   /** 3000 by default; 0 picks a free port. */

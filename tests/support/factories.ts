@@ -2,7 +2,7 @@
 import type { Db } from "~/db.server";
 
 export async function seedShop(db: Db, shop: string, options: { accessToken?: string; scope?: string } = {}) {
-  const scope = options.scope ?? "read_orders,read_customers,read_fulfillments,write_app_proxy";
+  const scope = options.scope ?? "write_orders,write_customers,read_fulfillments,read_products,write_order_edits,write_discounts,write_returns,write_merchant_managed_fulfillment_orders,write_app_proxy";
   await db.shop.upsert({ where: { shop }, create: { shop, scope }, update: { status: "active", uninstalledAt: null } });
   await db.session.upsert({
     where: { id: `offline_${shop}` },

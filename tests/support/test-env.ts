@@ -10,6 +10,6 @@ export const TEST_ENV = {
   SHOPIFY_API_KEY: TEST_API_KEY,
   SHOPIFY_API_SECRET: TEST_API_SECRET,
   SHOPIFY_APP_URL: TEST_APP_URL,
-  SCOPES: "read_orders,read_customers,read_fulfillments,write_app_proxy",
+  SCOPES: "write_orders,write_customers,read_fulfillments,read_products,write_order_edits,write_discounts,write_returns,write_merchant_managed_fulfillment_orders,write_app_proxy",
   LOG_LEVEL: "error",
 };
