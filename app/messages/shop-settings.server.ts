@@ -3,6 +3,7 @@
 // never overwritten by a later import.
 import type { ShopSettings } from "@prisma/client";
 import type { Db } from "~/db.server";
+import { isUniqueViolation } from "~/db-errors";
 import type { AdminClient } from "~/shopify.server";
 import { adminQuery } from "~/shopify/admin-graphql.server";
 import { SHOP_DETAILS_QUERY } from "~/shopify/graphql/shop-details";
@@ -16,7 +17,13 @@ export type { ShopSettings };
 export async function getShopSettings(db: Db, shop: string): Promise<ShopSettings> {
   const row = await db.shopSettings.findUnique({ where: { shop } });
   if (row) return row;
-  return db.shopSettings.upsert({ where: { shop }, create: { shop }, update: {} });
+  try {
+    return await db.shopSettings.upsert({ where: { shop }, create: { shop }, update: {} });
+  } catch (error) {
+    // Two first uses at once: the other one created the row.
+    if (!isUniqueViolation(error)) throw error;
+    return db.shopSettings.findUniqueOrThrow({ where: { shop } });
+  }
 }
 
 export function contactAddressOf(settings: Pick<ShopSettings, "contactAddress">): ContactAddress | null {

@@ -27,6 +27,32 @@ export default function Settings() {
     <Page title="Settings">
       <Layout>
         <Layout.AnnotatedSection
+          title="Messages and contact details"
+          description="Your contact details, which messages go to your shoppers and when, their texts in each language, and the mail server they are sent through."
+        >
+          <Card>
+            <BlockStack gap="200">
+              <Text as="p">Without a mail server, messages are composed and kept in the outbox, ready to send.</Text>
+              <InlineStack>
+                <Button url="/app/settings/messages">Set up messages</Button>
+              </InlineStack>
+            </BlockStack>
+          </Card>
+        </Layout.AnnotatedSection>
+        <Layout.AnnotatedSection
+          title="Returns"
+          description="Your return policy by reason (who pays the postage, what is approved on its own, goodwill), the return window, where parcels go back to, and how labels are made."
+        >
+          <Card>
+            <BlockStack gap="200">
+              <Text as="p">Shoppers ask for a return on your store; requests arrive in Returns.</Text>
+              <InlineStack>
+                <Button url="/app/settings/returns">Set up returns</Button>
+              </InlineStack>
+            </BlockStack>
+          </Card>
+        </Layout.AnnotatedSection>
+        <Layout.AnnotatedSection
           title="Privacy requests"
           description="When a customer asks for their data, Shopify tells the app and Aftercare prepares a report for you to send them. Erasure requests are carried out automatically."
         >
@@ -78,10 +104,16 @@ export default function Settings() {
             </BlockStack>
           </Card>
         </Layout.AnnotatedSection>
-        <Layout.AnnotatedSection title="Dispatch promise and business hours" description="Coming with order watch: the SLA that decides when an order is late.">
+        <Layout.AnnotatedSection
+          title="Order watch"
+          description="Your business hours, which orders to confirm by phone, how soon orders are dispatched and delivered, and how flags show in Shopify."
+        >
           <Card>
             <BlockStack gap="200">
-              <Text as="p" tone="subdued">Nothing to set yet.</Text>
+              <Text as="p">These decide when an order is flagged late or unconfirmed on Needs attention.</Text>
+              <InlineStack>
+                <Button url="/app/settings/watch">Set the dispatch promise and business hours</Button>
+              </InlineStack>
             </BlockStack>
           </Card>
         </Layout.AnnotatedSection>
