@@ -1,6 +1,7 @@
 // Every job the app runs and every schedule, in one place for the server entry (and tests).
 import { backfillDemoShopOnce, orderJobHandlers, orderSchedules } from "./order-jobs.server";
 import { giftJobHandlers } from "./gift-jobs.server";
+import { returnJobHandlers, returnSchedules } from "./return-jobs.server";
 import { messageJobHandlers, messageSchedules } from "./message-jobs.server";
 import { queueOrderChanged, queueShopEvaluation, watchJobHandlers, watchSchedules } from "./watch-jobs.server";
 import type { JobHandlers } from "./queue";
@@ -17,9 +18,10 @@ export function appJobHandlers(queue: JobQueue): JobHandlers {
     ...messageJobHandlers(queue),
     ...watchJobHandlers(queue),
     ...giftJobHandlers(queue),
+    ...returnJobHandlers(queue),
   };
 }
 
-export const appSchedules: ScheduledJob[] = [...orderSchedules, ...messageSchedules, ...watchSchedules];
+export const appSchedules: ScheduledJob[] = [...orderSchedules, ...messageSchedules, ...watchSchedules, ...returnSchedules];
 
 export { backfillDemoShopOnce };

@@ -1,0 +1,4 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { receiveReturnWebhook } from "~/returns/return-webhooks.server";
+
+export const action = ({ request }: ActionFunctionArgs) => receiveReturnWebhook(request, "reverse_deliveries/attach_deliverable");
