@@ -22,7 +22,7 @@ describe("parseConfig", () => {
     const config = parseConfig(valid);
     expect(config.database).toBe("sqlite");
     expect(config.databaseUrl).toBe("file:./prisma/dev.sqlite");
-    expect(config.scopes).toEqual(["read_orders", "read_customers", "read_fulfillments", "write_app_proxy"]);
+    expect(config.scopes).toEqual(["write_orders", "write_customers", "read_fulfillments", "read_products", "write_order_edits", "write_discounts", "write_returns", "write_merchant_managed_fulfillment_orders", "write_app_proxy"]);
     expect(config.sentry.dsn).toBeUndefined();
     expect(config.demo.enabled).toBe(false);
   });

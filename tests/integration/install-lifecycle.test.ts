@@ -51,7 +51,7 @@ describe("app/scopes_update", () => {
   it("answers 400 to a payload without the current scopes and changes nothing", async () => {
     const response = await scopesUpdate(args(signedWebhook({ topic: "app/scopes_update", shop: SHOP, body: { previous: [] } })));
     expect(response.status).toBe(400);
-    expect((await prisma.shop.findUniqueOrThrow({ where: { shop: SHOP } })).scope).toBe("read_orders,read_customers,read_fulfillments,write_app_proxy");
+    expect((await prisma.shop.findUniqueOrThrow({ where: { shop: SHOP } })).scope).toBe("write_orders,write_customers,read_fulfillments,read_products,write_order_edits,write_discounts,write_returns,write_merchant_managed_fulfillment_orders,write_app_proxy");
   });
 });
 
