@@ -282,11 +282,6 @@ function page(context: Pick<ShopperPageContext, "locale" | "pages" | "identity">
 
 const kept = (context: ShopperPageContext) => ({ t: context.token, locale: context.locale });
 
-function pagePath(context: ShopperPageContext, name: string, query: Record<string, string> = {}): string {
-  const search = new URLSearchParams({ ...kept(context), ...query });
-  return `${context.proxyPath}/${name}?${search.toString()}`;
-}
-
 const orderValues = (context: ShopperPageContext) => ({ orderName: context.order?.name ?? "", shopName: context.identity.shopName });
 
 export type ConfirmPageState =
