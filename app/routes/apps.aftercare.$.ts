@@ -13,6 +13,8 @@ async function forward(request: Request, splat: string): Promise<Response> {
   if (!config.demo.enabled) return new Response("Not found", { status: 404 });
   const incoming = new URL(request.url);
   const target = new URL(`/proxy/${splat}`, incoming.origin);
+  // Back to this same server: by its IPv4 loopback address (remix-serve listens there; "localhost" may resolve to ::1 first).
+  if (target.hostname === "localhost") target.hostname = "127.0.0.1";
   const params = new Map<string, string>();
   for (const [key, value] of incoming.searchParams) params.set(key, params.has(key) ? `${params.get(key)},${value}` : value);
   params.set("shop", config.demo.shop);
@@ -29,7 +31,10 @@ async function forward(request: Request, splat: string): Promise<Response> {
   const type = request.headers.get("Content-Type");
   if (type) headers.set("Content-Type", type);
   const answer = await fetch(target, { method: request.method, body, headers, redirect: "manual" });
-  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+  // fetch has already decoded the body: its encoding and length headers no longer apply.
+  const answerHeaders = new Headers(answer.headers);
+  for (const name of ["content-encoding", "content-length", "transfer-encoding"]) answerHeaders.delete(name);
+  return new Response(answer.body, { status: answer.status, headers: answerHeaders });
 }
 
 export const loader = ({ request, params }: LoaderFunctionArgs) => forward(request, params["*"] ?? "");
