@@ -58,7 +58,10 @@ export async function composeMessage(db: Db, shop: string, input: MessageRequest
   const suppressed = email
     ? (await db.messageSuppression.findUnique({ where: { shop_emailHash: { shop, emailHash: suppressionHash(email) } }, select: { shop: true } })) !== null
     : false;
-  const decision = decideSend({ category, enabled: true, marketingState: order.customer?.defaultEmailAddress?.marketingState ?? null, suppressed, email });
+  const consent = decideSend({ category, enabled: true, marketingState: order.customer?.defaultEmailAddress?.marketingState ?? null, suppressed, email });
+  // No review request to a shopper who told us something went wrong: the problem comes first.
+  const unhappy = request.type === "review_request" && consent.send && (await reportedProblem(db, shop, request.orderId));
+  const decision = unhappy ? { send: false as const, explanation: "The shopper reported a problem with this order: no review request." } : consent;
 
   const copy = await templateFor(db, shop, request.type, locale);
   const links = linksFor(shop, request, order, locale, email, now, settings.reviewUrl);
@@ -111,6 +114,11 @@ export async function composeMessage(db: Db, shop: string, input: MessageRequest
     const row = await db.outboxMessage.findUniqueOrThrow({ where: { shop_dedupeKey: { shop, dedupeKey } }, select: { id: true } });
     return { status: "duplicate", messageId: row.id };
   }
+}
+
+async function reportedProblem(db: Db, shop: string, orderId: string): Promise<boolean> {
+  const answers = await db.timelineEvent.findMany({ where: { shop, orderId, kind: { in: ["checked_in", "problem_reported"] } }, select: { kind: true, detail: true } });
+  return answers.some((row) => row.kind === "problem_reported" || (row.detail ?? "").includes('"problem"'));
 }
 
 /** The merchant's wording for this type and language, or the built-in one. */

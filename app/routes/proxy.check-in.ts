@@ -5,6 +5,8 @@
 // on to the problem report and the returns page, with links of their own.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import prisma from "~/db.server";
+import { getJobQueue } from "~/jobs/runtime.server";
+import { requestMessage } from "~/messages/request-message.server";
 import { recordCheckIn } from "~/messages/shopper-answers.server";
 import { answerShopperRequest, consumeLinkOnce, isCheckInAnswer, openShopperLink, relatedShopperPath } from "~/messages/shopper-links.server";
 import { checkInPage, linkProblemResponse } from "~/messages/shopper-page";
@@ -34,6 +36,10 @@ export const action = ({ request }: ActionFunctionArgs) =>
     if (!(await consumeLinkOnce(prisma, link.shop, `${link.claims.id}:${answer}`, "check_in", now))) return checkInPage(link, { kind: "already_used", ...next });
     const result = await recordCheckIn(prisma, link.shop, link.claims.orderId ?? "", answer, now);
     if (result.status === "not_found") return linkProblemResponse("not_found", link);
+    // "All good": the review request goes now rather than after its delay (once: its dedupe key).
+    if (answer === "arrived_well" && result.status !== "different_answer") {
+      await requestMessage(getJobQueue(), link.shop, { type: "review_request", orderId: link.claims.orderId ?? "" });
+    }
     if (result.status === "different_answer") return checkInPage(link, { kind: "already_used", ...next });
     return checkInPage(link, { kind: "thanks", answer, ...next });
   });

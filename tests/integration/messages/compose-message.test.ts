@@ -100,6 +100,15 @@ describe("composeMessage", () => {
     expect((await composeMessage(prisma, h.shop, { type: "order_confirmation", orderId: numericId(subscribed.id) }, NOW, deps())).status).toBe("queued");
   });
 
+  it("sends no review request to a shopper who reported a problem with the order", async () => {
+    const subscribed = findOrder((candidate) => candidate.customer?.defaultEmailAddress.marketingState === "SUBSCRIBED" && !candidate.cancelledAt);
+    const orderId = numericId(subscribed.id);
+    await prisma.timelineEvent.create({ data: { shop: h.shop, orderId, kind: "checked_in", occurredAt: NOW, source: "shopper", detail: JSON.stringify({ answer: "problem" }), dedupeKey: "shopper:checked_in" } });
+    const outcome = await composeMessage(prisma, h.shop, { type: "review_request", orderId }, NOW, deps());
+    expect(outcome).toMatchObject({ status: "suppressed", reason: expect.stringContaining("reported a problem") });
+    expect(deliveries).toEqual([]);
+  });
+
   it("waits for the end of quiet hours in the shopper's time zone", async () => {
     const order = findOrder((candidate) => candidate.shippingAddress?.countryCodeV2 === "FR");
     const lateEvening = new Date("2026-11-20T22:30:00Z"); // 23:30 in Paris

@@ -15,6 +15,7 @@ import * as confirmRoute from "~/routes/proxy.confirm";
 import * as problemRoute from "~/routes/proxy.problem";
 import * as unsubscribeRoute from "~/routes/proxy.unsubscribe";
 import { expectConsoleErrors } from "../../support/console-guard";
+import { testDatabaseKind } from "../../support/databases";
 import { resetDatabase, seedShop } from "../../support/factories";
 import { appProxyRequest } from "../../support/signed-requests";
 
@@ -257,6 +258,11 @@ describe("the check-in", () => {
     const thanks = await page(await answer(SHOP_A, good));
     expect(thanks.status).toBe(200);
     expect(thanks.html).toContain(escapeHtml(COPY.fr.pages.checkIn.thanksGood));
+    // "All good": the review request is asked for at once (the embedded queue's Job table shows it).
+    if (testDatabaseKind() === "sqlite") {
+      const jobs = await prisma.job.findMany({ where: { shop: SHOP_A, name: "messages.compose" }, select: { payload: true } });
+      expect(jobs.map((job) => JSON.parse(job.payload) as { type: string; orderId: string })).toEqual([expect.objectContaining({ type: "review_request", orderId: ORDER })]);
+    }
 
     const refused = await page(await answer(SHOP_A, { ...good, answer: "problem" }));
     expect(refused.status).toBe(200);
