@@ -191,3 +191,40 @@ describe("the contact card block", () => {
     expect(block).toMatch(/{%-?\s*elsif request\.design_mode\s*-?%}\s*<p[^>]*>{{ 'contact_card\.editor_hint' \| t }}<\/p>\s*{%-?\s*endif/);
   });
 });
+
+describe("the return request block", () => {
+  const block = readBlock("return-request.liquid");
+  const schema = JSON.parse(/{%\s*schema\s*%}([\s\S]*?){%\s*endschema\s*%}/.exec(block)?.[1] ?? "null") as {
+    target?: string;
+    settings?: { id: string; type: string; default?: unknown }[];
+  } | null;
+
+  it("is an app block for sections with the heading, text, button label and guest settings", () => {
+    expect(schema?.target).toBe("section");
+    expect(schema?.settings?.map((setting) => setting.id)).toEqual(["heading", "text", "button_label", "show_to_guests"]);
+    expect(schema?.settings?.find((setting) => setting.id === "show_to_guests")).toMatchObject({ type: "checkbox", default: true });
+  });
+
+  it("links to the return page the app proxy serves, in the storefront's language", async () => {
+    const { APP_PROXY_PATH } = await import("~/messages/shopper-links.server");
+    const { returnPageLocale } = await import("~/returns/return-lookup.server");
+    const links = [...block.matchAll(/<a\b[^>]*\bhref="([^"]*)"/g)].map((match) => match[1] ?? "");
+    expect(links).toEqual([`${APP_PROXY_PATH}/returns?locale={{ language | url_encode }}`]);
+    expect(block).toMatch(/assign language = request\.locale\.iso_code \| split: '-' \| first \| downcase/);
+    // The page reads `locale` from the query: a language the block sends is the page's language.
+    for (const locale of SHOPPER_LOCALES) {
+      const url = `https://shop.example${links[0]?.replace("{{ language | url_encode }}", locale)}`;
+      expect(returnPageLocale(new Request(url), new Map(), "en")).toBe(locale);
+    }
+  });
+
+  it("shows the link as text, escapes the merchant's words, and hides from guests only when asked", () => {
+    expect(block).toMatch(/<a class="aftercare-returns__button" href="[^"]*">\s*{{-? button_label -?}}\s*<\/a>/);
+    for (const setting of ["heading", "text", "button_label"]) {
+      expect(block).toContain(`assign ${setting} = block.settings.${setting} | escape`);
+      expect(block).toMatch(new RegExp(`assign ${setting} = 'return_request\\.\\w+' \\| t`));
+    }
+    expect(block).toMatch(/assign visible = block\.settings\.show_to_guests\s+if customer\s+assign visible = true/);
+    expect(block).toMatch(/{%-?\s*elsif request\.design_mode\s*-?%}\s*<p[^>]*>{{ 'return_request\.editor_hint' \| t }}<\/p>\s*{%-?\s*endif/);
+  });
+});
