@@ -7,6 +7,9 @@
 //     recorded as to do ("applied") until the order is fulfilled ("done");
 //   - discount_card: a single-customer code (app/loyalty/issue-code.server.ts) and the
 //     loyalty_reward message carrying it.
+// Once given, the gifts are shown on the thank-you / order status page: the order's app-owned
+// metafields `gift` and `discount_card` (./gift-metafields.ts) are written in one metafieldsSet
+// when their value changed (what was written is kept in each grant's detail).
 // A grant that is claimed but not carried out yet stays "pending": the next attempt resumes it
 // from what it stored (never giving twice); one that Shopify refuses is "failed", with the reason,
 // and its stock is given back. Every gift given is written on the order's timeline.
@@ -22,11 +25,13 @@ import { getShopSettings } from "~/messages/shop-settings.server";
 import type { AdminClient } from "~/shopify.server";
 import { AdminApiError, adminQuery, type UserError } from "~/shopify/admin-graphql.server";
 import { GIFT_ORDER_DETAILS_QUERY } from "~/shopify/graphql/gift-order-details";
+import { GIFT_ORDER_METAFIELDS_SET_MUTATION } from "~/shopify/graphql/gift-order-metafields-set";
 import { GIFT_ORDER_NOTE_QUERY } from "~/shopify/graphql/gift-order-note";
 import { GIFT_ORDER_NOTE_UPDATE_MUTATION } from "~/shopify/graphql/gift-order-note-update";
 import { GIFT_ORDER_TAG_ADD_MUTATION } from "~/shopify/graphql/gift-order-tag-add";
-import type { GiftOrderDetailsQuery, GiftOrderNoteQuery, GiftOrderNoteUpdateMutation, GiftOrderTagAddMutation } from "~/types/admin.generated";
+import type { GiftOrderDetailsQuery, GiftOrderMetafieldsSetMutation, GiftOrderNoteQuery, GiftOrderNoteUpdateMutation, GiftOrderTagAddMutation } from "~/types/admin.generated";
 import { customerOrderNumber, giftRuleFromRow, GiftSchema, type StoredGiftRule } from "./gift-rules.server";
+import { ORDER_GIFT_METAFIELDS, orderGiftMetafieldsToWrite, orderGiftMetafieldValues, type GivenGift, type OrderGiftMetafieldKey } from "./gift-metafields";
 import { matchGiftRules, packerInstruction, type Gift, type GiftKind, type GiftOrder, type GiftSkipCode } from "./gift-rules";
 import { addFreeVariant, type GiftEditState } from "./order-edit.server";
 
@@ -54,6 +59,8 @@ export type GiftApplication = {
   skipped: GiftSkip[];
   /** Gifts Shopify refused: recorded as failed, with the reason. */
   failed: { grantId: string; ruleId: string; kind: GiftKind; reason: string }[];
+  /** The order's `$app:aftercare` metafields for the thank-you page: the keys written by this call, or why Shopify refused them. */
+  orderMetafields: { written: OrderGiftMetafieldKey[]; refused: string | null };
 };
 
 /** What a grant keeps (GiftGrant.detail): the gift as the rule gave it, and what was done. */
@@ -70,11 +77,13 @@ const GrantDetailSchema = z.object({
   code: z.string().optional(),
   codeId: z.string().optional(),
   expiresAt: z.string().optional(),
+  /** The values of the order's metafields (./gift-metafields.ts) last written while this gift was given. */
+  orderMetafields: z.object({ gift: z.string().optional(), discount_card: z.string().optional() }).optional(),
 });
 type GrantDetail = z.infer<typeof GrantDetailSchema>;
 
 /** The detail without the bookkeeping, for pages and results. */
-export type GrantDetailView = Omit<GrantDetail, "leaseUntil" | "edit">;
+export type GrantDetailView = Omit<GrantDetail, "leaseUntil" | "edit" | "orderMetafields">;
 
 function readDetail(text: string): GrantDetail | null {
   try {
@@ -87,7 +96,7 @@ function readDetail(text: string): GrantDetail | null {
 
 function viewOf(detail: GrantDetail | null): GrantDetailView {
   if (!detail) return { ruleName: "", gift: { kind: "packer_instruction", text: "" }, reasonWords: "" };
-  const { leaseUntil: _lease, edit: _edit, ...view } = detail;
+  const { leaseUntil: _lease, edit: _edit, orderMetafields: _written, ...view } = detail;
   return view;
 }
 
@@ -164,7 +173,7 @@ const CARE_SELECT = {
 } as const;
 
 async function applyGifts(db: Db, admin: Admin, queue: Enqueue, shop: string, orderId: string, now: Date, mode: Mode): Promise<GiftApplication> {
-  const result: GiftApplication = { orderId, orderKnown: false, made: [], skipped: [], failed: [] };
+  const result: GiftApplication = { orderId, orderKnown: false, made: [], skipped: [], failed: [], orderMetafields: { written: [], refused: null } };
   const care = await db.orderCare.findUnique({ where: { shop_orderId: { shop, orderId } }, select: CARE_SELECT });
   if (!care) return result;
   result.orderKnown = true;
@@ -235,6 +244,13 @@ async function applyGifts(db: Db, admin: Admin, queue: Enqueue, shop: string, or
   await run(toCarryOut.filter((grant) => grant.kind === "packer_instruction"), (grants) => givePackerInstructions(context, grants));
   for (const grant of toCarryOut.filter((candidate) => candidate.kind === "add_product")) await run([grant], ([one]) => giveProduct(context, one as GiftGrant));
   for (const grant of toCarryOut.filter((candidate) => candidate.kind === "discount_card")) await run([grant], ([one]) => giveDiscountCard(context, one as GiftGrant));
+  // The gifts given so far (this call's and earlier ones') on the thank-you page.
+  try {
+    await showGiftsOnOrder(context);
+  } catch (error) {
+    if (!isRefusal(error)) transient ??= error;
+    else result.orderMetafields.refused = describe(error);
+  }
   // Something Shopify may answer next time (throttling, a network error): the job's retry
   // resumes the pending grants; the ones given are not given again.
   if (transient) throw transient;
@@ -460,6 +476,56 @@ async function markApplied(ctx: CarryOutContext, grant: GiftGrant, changes: Part
   if (count === 0) return;
   await recordTimeline(db, shop, care.orderId, grant.ruleId, now, { rule: next.ruleName, ...timeline });
   ctx.result.made.push({ grantId: grant.id, ruleId: grant.ruleId, kind: grant.kind as GiftKind, detail: viewOf(next) });
+}
+
+/**
+ * Writes the order's `gift` and `discount_card` metafields from every gift given to it (applied
+ * or done), in one metafieldsSet, the keys whose value differs from what the grants recorded as
+ * written. The record is then updated compare-and-set: when another attempt wrote in between
+ * (its value may have landed after ours), the records are cleared and the error thrown so the
+ * retry writes the values again from what is given by then.
+ */
+async function showGiftsOnOrder(ctx: CarryOutContext): Promise<void> {
+  const { db, admin, shop, care, now, result } = ctx;
+  const rows = await db.giftGrant.findMany({ where: { shop, orderId: care.orderId, status: { in: GIVEN } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const given = rows.flatMap((row) => {
+    const detail = readDetail(row.detail);
+    return detail ? [{ row, detail }] : [];
+  });
+  if (given.length === 0) return;
+  const values = orderGiftMetafieldValues(given.map(({ detail }) => givenGiftOf(detail)), now);
+  const keys = orderGiftMetafieldsToWrite(values, given.map(({ detail }) => detail.orderMetafields ?? {}));
+  if (keys.length === 0) return;
+
+  const written: Partial<Record<OrderGiftMetafieldKey, string>> = Object.fromEntries(keys.map((key) => [key, values[key] as string]));
+  const { metafieldsSet } = await adminQuery<GiftOrderMetafieldsSetMutation>(admin, GIFT_ORDER_METAFIELDS_SET_MUTATION, {
+    metafields: keys.map((key) => ({ ownerId: care.orderGid, ...ORDER_GIFT_METAFIELDS[key], value: written[key] as string })),
+  });
+  refuseOn("the order's gift metafields", metafieldsSet?.userErrors);
+  result.orderMetafields.written = keys;
+
+  let conflict = false;
+  for (const { row, detail } of given) {
+    const next = JSON.stringify({ ...detail, orderMetafields: { ...detail.orderMetafields, ...written } });
+    const { count } = await db.giftGrant.updateMany({ where: { id: row.id, shop, detail: row.detail }, data: { detail: next } });
+    if (count === 0) conflict = true;
+  }
+  if (!conflict) return;
+  for (const { row } of given) {
+    const current = await db.giftGrant.findFirst({ where: { id: row.id, shop } });
+    const detail = current && readDetail(current.detail);
+    if (!current || !detail?.orderMetafields) continue;
+    const { orderMetafields: _forgotten, ...rest } = detail;
+    await db.giftGrant.updateMany({ where: { id: row.id, shop }, data: { detail: JSON.stringify(rest) } });
+  }
+  throw new Error(`The gift metafields of order ${care.orderId} were written by another attempt at the same time; writing them again.`);
+}
+
+function givenGiftOf(detail: GrantDetail): GivenGift {
+  const { gift } = detail;
+  if (gift.kind === "packer_instruction") return { kind: "packer_instruction", text: gift.text };
+  if (gift.kind === "add_product") return { kind: "add_product", title: detail.title ?? detail.edit?.title, ruleName: detail.ruleName };
+  return { kind: "discount_card", code: detail.code, percent: gift.percent, expiresAt: detail.expiresAt };
 }
 
 /** Shopify refused: the grant fails with the reason, its gift goes back into the rule's stock. */
