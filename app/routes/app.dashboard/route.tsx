@@ -1,0 +1,111 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { Banner, BlockStack, Button, ButtonGroup, Card, InlineStack, Layout, List, Page, Text, TextField } from "@shopify/polaris";
+import vizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
+import { useState } from "react";
+import { downloadJson } from "~/admin/download";
+import { loadDashboard } from "~/dashboard/dashboard.server";
+import { requestLocale } from "~/dashboard/figure-format";
+import prisma from "~/db.server";
+import { authenticateAdmin } from "~/shopify.server";
+import { ChartsSection } from "./charts-section";
+import { FigureGroupCard } from "./figure-group-card";
+
+export const links = () => [{ rel: "stylesheet", href: vizStyles }];
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { session } = await authenticateAdmin(request);
+  const params = new URL(request.url).searchParams;
+  const dashboard = await loadDashboard(prisma, session.shop, params, { now: new Date() });
+  return { ...dashboard, locale: requestLocale(request) };
+};
+
+export const meta: MetaFunction = () => [{ title: "Dashboard" }];
+
+const CHOICES = [
+  { id: "7", label: "Last 7 days" },
+  { id: "30", label: "Last 30 days" },
+  { id: "90", label: "Last 90 days" },
+] as const;
+
+export default function DashboardPage() {
+  const page = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const [from, setFrom] = useState(page.period.current.from);
+  const [to, setTo] = useState(page.period.current.to);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const { current, previous } = page.period;
+  const download = (query: string, filename: string) => {
+    setExportError(null);
+    downloadJson(`/app/dashboard/export?${query}`, filename).catch(() => setExportError("The export could not be downloaded. Try again in a moment."));
+  };
+  const exportOrders = (set: string) => download(`${page.periodQuery}&orders=${set}`, `aftercare-${set}.csv`);
+
+  return (
+    <Page
+      title="Dashboard"
+      subtitle={`${current.from} to ${current.to}, compared with ${previous.from} to ${previous.to} (${page.timeZone})`}
+      secondaryActions={[{ content: "Export CSV", onAction: () => download(`${page.periodQuery}&locale=${page.locale}`, `aftercare-dashboard-${current.from}-${current.to}.csv`) }]}
+    >
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {page.period.notices.length > 0 && (
+              <Banner tone="warning" title="Part of this link was not understood">
+                <List>
+                  {page.period.notices.map((notice) => (
+                    <List.Item key={notice}>{notice}</List.Item>
+                  ))}
+                </List>
+              </Banner>
+            )}
+            {exportError && (
+              <Banner tone="critical" onDismiss={() => setExportError(null)}>
+                {exportError}
+              </Banner>
+            )}
+            <Card>
+              <BlockStack gap="300">
+                <Text as="h2" variant="headingSm">
+                  Period
+                </Text>
+                <InlineStack gap="400" blockAlign="end" wrap>
+                  <ButtonGroup variant="segmented">
+                    {CHOICES.map((choice) => (
+                      <Button key={choice.id} url={`/app/dashboard?period=${choice.id}`} pressed={page.period.choice === choice.id}>
+                        {choice.label}
+                      </Button>
+                    ))}
+                  </ButtonGroup>
+                  <Form method="get" action="/app/dashboard">
+                    <input type="hidden" name="period" value="custom" />
+                    <InlineStack gap="200" blockAlign="end">
+                      <TextField label="From" type="date" name="from" value={from} onChange={setFrom} autoComplete="off" />
+                      <TextField label="To" type="date" name="to" value={to} onChange={setTo} autoComplete="off" />
+                      <Button submit pressed={page.period.choice === "custom"} loading={navigation.state === "loading"}>
+                        Show
+                      </Button>
+                    </InlineStack>
+                  </Form>
+                </InlineStack>
+              </BlockStack>
+            </Card>
+            {!page.hasOrders && (
+              <Banner tone="info" title="No orders yet">
+                The figures fill in as orders arrive. Until then they show “—”: there is nothing to measure.
+              </Banner>
+            )}
+          </BlockStack>
+        </Layout.Section>
+        {page.groups.map((group) => (
+          <Layout.Section key={group.id} variant="oneThird">
+            <FigureGroupCard group={group} locale={page.locale} currency={page.currency} onExportOrders={exportOrders} />
+          </Layout.Section>
+        ))}
+        <Layout.Section>
+          <ChartsSection charts={page.charts} locale={page.locale} />
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}
