@@ -4,16 +4,13 @@
 // the 30-day dashboard. Writes bench/results/dashboard-<date>.{json,md}. Run with vite-node
 // (the app's `~/` imports).
 //   npm run bench:dashboard -- --orders 100000 --runs 200
-import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { TEST_ENV } from "../tests/support/test-env";
+import { benchDatabaseUrl, dropBenchDatabase, freshBenchDatabase, ROOT, withClient } from "./bench-postgres";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
-const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const DATABASE = "aftercare_bench_dashboard";
 const SHOP = "bench-dashboard.myshopify.com";
 const NOW = new Date("2026-11-25T10:00:00Z"); // a Wednesday
@@ -21,22 +18,6 @@ const NOW = new Date("2026-11-25T10:00:00Z"); // a Wednesday
 const { values } = parseArgs({ options: { orders: { type: "string", default: "100000" }, runs: { type: "string", default: "200" } } });
 const ORDERS = Number(values.orders);
 const RUNS = Number(values.runs);
-
-function databaseUrl(): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DATABASE}`;
-  return url.toString();
-}
-
-async function admin<T>(work: (client: pg.Client) => Promise<T>, url = ADMIN_URL): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 function percentile(sorted: number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
@@ -104,17 +85,13 @@ const SEED = [
 ];
 
 async function main() {
-  Object.assign(process.env, TEST_ENV, { NODE_ENV: "production", DATABASE_URL: databaseUrl(), LOG_LEVEL: "error" });
+  Object.assign(process.env, TEST_ENV, { NODE_ENV: "production", DATABASE_URL: benchDatabaseUrl(DATABASE), LOG_LEVEL: "error" });
   console.log(`› fresh database ${DATABASE}`);
-  await admin(async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${DATABASE}"`);
-  });
-  execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: ROOT, env: process.env, stdio: "ignore" });
+  await freshBenchDatabase(DATABASE);
 
   console.log(`› seeding ${ORDERS.toLocaleString("en")} orders for one shop`);
   const seedStart = performance.now();
-  const counts = await admin(async (client) => {
+  const counts = await withClient(async (client) => {
     for (const statement of SEED) {
       const parameters = [SHOP, NOW.toISOString(), ORDERS].slice(0, Math.max(...[...statement.matchAll(/\$(\d)/g)].map((match) => Number(match[1]))));
       await client.query(statement, parameters);
@@ -124,13 +101,13 @@ async function main() {
     const rows: Record<string, number> = {};
     for (const table of tables) rows[table] = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${table}"`)).rows[0]?.n ?? 0);
     return rows;
-  }, databaseUrl());
+  }, benchDatabaseUrl(DATABASE));
   const seedMs = Math.round(performance.now() - seedStart);
   console.log(`  seeded in ${(seedMs / 1000).toFixed(1)} s: ${Object.entries(counts).map(([table, n]) => `${table} ${n.toLocaleString("en")}`).join(", ")}`);
 
   const { createDb } = await import("../app/db.server");
   const { loadDashboard } = await import("../app/dashboard/dashboard.server");
-  const db = createDb(databaseUrl());
+  const db = createDb(benchDatabaseUrl(DATABASE));
 
   const measure = async (period: string) => {
     const params = new URLSearchParams({ period });
@@ -171,7 +148,7 @@ async function main() {
     ].join("\n"),
   );
   console.log(`› bench/results/dashboard-${today}.{json,md}`);
-  if (process.env.BENCH_KEEP !== "1") await admin((client) => client.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`));
+  if (process.env.BENCH_KEEP !== "1") await dropBenchDatabase(DATABASE);
 }
 
 main().catch((error: unknown) => {

@@ -3,16 +3,13 @@
 // due, and how long a full re-evaluation of every order takes. Writes
 // bench/results/sweep-<date>.{json,md}. Run with vite-node (the app's `~/` imports).
 //   npm run bench:sweep -- --orders 1000000 --shops 200
-import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { TEST_ENV } from "../tests/support/test-env";
+import { benchDatabaseUrl, dropBenchDatabase, freshBenchDatabase, ROOT, withClient } from "./bench-postgres";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
-const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const DATABASE = "aftercare_bench_sweep";
 const NOW = new Date("2026-11-25T10:00:00Z"); // a Wednesday
 
@@ -22,22 +19,6 @@ const { values } = parseArgs({
 const ORDERS = Number(values.orders);
 const SHOPS = Number(values.shops);
 
-function databaseUrl(): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${DATABASE}`;
-  return url.toString();
-}
-
-async function admin<T>(work: (client: pg.Client) => Promise<T>, url = ADMIN_URL): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const start = performance.now();
   const result = await work();
@@ -45,17 +26,13 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T
 }
 
 async function main() {
-  Object.assign(process.env, TEST_ENV, { NODE_ENV: "production", DATABASE_URL: databaseUrl(), LOG_LEVEL: "error" });
+  Object.assign(process.env, TEST_ENV, { NODE_ENV: "production", DATABASE_URL: benchDatabaseUrl(DATABASE), LOG_LEVEL: "error" });
   console.log(`› fresh database ${DATABASE}`);
-  await admin(async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${DATABASE}"`);
-  });
-  execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: ROOT, env: process.env, stdio: "ignore" });
+  await freshBenchDatabase(DATABASE);
 
   console.log(`› seeding ${ORDERS.toLocaleString("en")} open orders across ${SHOPS} shops`);
   const seed = await timed(() =>
-    admin(async (client) => {
+    withClient(async (client) => {
       await client.query(
         `INSERT INTO "ShopSettings" ("shop", "timezone", "countryCode", "updatedAt")
          SELECT 'bench-' || s || '.myshopify.com', (ARRAY['Europe/Paris','Europe/Warsaw','America/New_York','Europe/Athens','Europe/Kyiv'])[1 + s % 5], (ARRAY['FR','PL','US','GR','UA'])[1 + s % 5], now()
@@ -84,19 +61,19 @@ async function main() {
            FROM "OrderCare" o WHERE o."fulfillmentStatus" = 'fulfilled'`,
       );
       await client.query(`ANALYZE`);
-    }, databaseUrl()),
+    }, benchDatabaseUrl(DATABASE)),
   );
   console.log(`  seeded in ${(seed.ms / 1000).toFixed(1)} s`);
 
   const { createDb } = await import("../app/db.server");
   const { sweepDueOrders } = await import("../app/watch/order-watch.server");
-  const db = createDb(databaseUrl());
+  const db = createDb(benchDatabaseUrl(DATABASE));
 
   /** Makes `share` of the orders due a minute ago (spread across shops), then sweeps. */
   const sweepWith = async (share: number, label: string) => {
     const every = Math.round(1 / share);
-    await admin((client) => client.query(`UPDATE "OrderCare" SET "watchDueAt" = $1::timestamp - interval '1 minute' WHERE ("orderId"::bigint) % $2 = 0`, [NOW.toISOString(), every]), databaseUrl());
-    await admin((client) => client.query(`ANALYZE "OrderCare"`), databaseUrl());
+    await withClient((client) => client.query(`UPDATE "OrderCare" SET "watchDueAt" = $1::timestamp - interval '1 minute' WHERE ("orderId"::bigint) % $2 = 0`, [NOW.toISOString(), every]), benchDatabaseUrl(DATABASE));
+    await withClient((client) => client.query(`ANALYZE "OrderCare"`), benchDatabaseUrl(DATABASE));
     const due = Math.floor(ORDERS / every);
     const run = await timed(() => sweepDueOrders(db, NOW, { limit: ORDERS }));
     const flags = run.result.changes.reduce((sum, change) => sum + change.raised.length, 0);
@@ -135,7 +112,7 @@ async function main() {
     ].join("\n"),
   );
   console.log(`› bench/results/sweep-${today}.{json,md}`);
-  await admin((client) => client.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`));
+  await dropBenchDatabase(DATABASE);
 }
 
 main().catch((error: unknown) => {
