@@ -3,13 +3,14 @@
 // (loyalty.recalculate, per customer). afterOrderChanged decides, after an order changed, which
 // of them to queue, and does the database-only follow-ups at once: the app's discount codes the
 // order used are marked redeemed, the packer's notes of a fulfilled order are done.
+import { shopAdmin } from "./shop-admin.server";
 import { z } from "zod";
 import prisma, { type Db } from "../db.server";
-import { unauthenticated, type AdminClient } from "../shopify.server";
+import type { AdminClient } from "../shopify.server";
 import { applyApologyGift, applyGiftsForOrder, markPackerInstructionsDone } from "../gifts/gift-grants.server";
 import { loyaltyStandingChanged, recalculateCustomer } from "../loyalty/loyalty.server";
 import { recordRedemptions, type Redemption } from "../loyalty/redemptions.server";
-import { ShopUninstalledError, type JobHandlers } from "./queue";
+import type { JobHandlers } from "./queue";
 import type { JobQueue } from "./queue.server";
 
 export const GIFTS_APPLY_JOB = "gifts.apply";
@@ -32,16 +33,9 @@ export type GiftJobOptions = {
   now?: () => Date;
 };
 
-async function offlineAdmin(shop: string): Promise<Admin> {
-  const row = await prisma.shop.findUnique({ where: { shop }, select: { status: true } });
-  if (row?.status === "uninstalled") throw new ShopUninstalledError(shop);
-  const { admin } = await unauthenticated.admin(shop);
-  return admin;
-}
-
 export function giftJobHandlers(queue: Enqueue, options: GiftJobOptions = {}): JobHandlers {
   const db = options.db ?? prisma;
-  const adminFor = options.adminFor ?? offlineAdmin;
+  const adminFor = options.adminFor ?? shopAdmin;
   const now = options.now ?? (() => new Date());
   return {
     async [GIFTS_APPLY_JOB](payload, { shop }) {

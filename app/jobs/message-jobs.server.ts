@@ -1,29 +1,22 @@
 // The message jobs: compose a requested message into the outbox, deliver an outbox row (SMTP,
 // or kept in the outbox when the shop has no mail server), and send each shop's daily digest
 // at its hour.
+import { shopAdmin } from "./shop-admin.server";
 import { z } from "zod";
 import prisma from "../db.server";
 import { getConfig } from "../config.server";
-import { unauthenticated } from "../shopify.server";
 import { composeMessage } from "../messages/compose-message.server";
 import { deliverOutboxMessage } from "../messages/deliver-outbox.server";
 import { mailTransportFor, type MailTransport } from "../messages/mailer.server";
 import { digestDue, queueDailyDigest } from "../messages/merchant-notifications.server";
 import { COMPOSE_MESSAGE_JOB, DAILY_DIGEST_JOB, DELIVER_MESSAGE_JOB, enqueueDelivery } from "../messages/request-message.server";
-import { DEFAULT_MAX_ATTEMPTS, ShopUninstalledError, type JobHandlers } from "./queue";
+import { DEFAULT_MAX_ATTEMPTS, type JobHandlers } from "./queue";
 import type { JobQueue } from "./queue.server";
 import type { ScheduledJob } from "./schedule.server";
 
 export const DIGEST_CHECK_EVERY_MS = 60 * 60_000;
 
 const DeliverJob = z.object({ messageId: z.string().min(1) });
-
-async function adminFor(shop: string) {
-  const row = await prisma.shop.findUnique({ where: { shop }, select: { status: true } });
-  if (row?.status === "uninstalled") throw new ShopUninstalledError(shop);
-  const { admin } = await unauthenticated.admin(shop);
-  return admin;
-}
 
 /** The shop's SMTP transport, or null when it has none (messages are kept in the outbox). */
 export function transportFor(shop: string): Promise<MailTransport | null> {
@@ -33,7 +26,7 @@ export function transportFor(shop: string): Promise<MailTransport | null> {
 export function messageJobHandlers(queue: JobQueue): JobHandlers {
   return {
     async [COMPOSE_MESSAGE_JOB](payload, { shop }) {
-      const admin = await adminFor(shop);
+      const admin = await shopAdmin(shop);
       await composeMessage(prisma, shop, payload as never, new Date(), {
         admin,
         enqueueDelivery: (messageId, runAt) => enqueueDelivery(queue, shop, messageId, runAt),

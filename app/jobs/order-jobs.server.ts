@@ -1,14 +1,14 @@
 // The order jobs the app runs, and when: applying webhook deliveries, the 60-day backfill
 // (started on install and from the Orders page), and the reconciliation every 15 minutes.
+import { shopAdmin } from "./shop-admin.server";
 import { z } from "zod";
 import prisma from "../db.server";
 import { getConfig } from "../config.server";
-import { unauthenticated } from "../shopify.server";
 import { applyDelivery, applyOrderEvents } from "../orders/apply-delivery.server";
 import { BACKFILL_JOB, continueBackfill, getSyncStatus, requestBackfill, startBackfill } from "../sync/backfill.server";
 import { RECONCILE_JOB, reconcileOrders } from "../sync/reconcile.server";
 import { APPLY_DELIVERY_JOB } from "../webhooks/order-topics";
-import { ShopUninstalledError, type JobHandlers } from "./queue";
+import type { JobHandlers } from "./queue";
 import type { JobQueue } from "./queue.server";
 import type { ScheduledJob } from "./schedule.server";
 
@@ -17,13 +17,6 @@ export const RECONCILE_EVERY_MS = 15 * 60_000;
 export const BACKFILL_POLL_MS = 5_000;
 
 const DeliveryJob = z.object({ deliveryId: z.string().min(1) });
-
-async function adminFor(shop: string) {
-  const row = await prisma.shop.findUnique({ where: { shop }, select: { status: true } });
-  if (row?.status === "uninstalled") throw new ShopUninstalledError(shop);
-  const { admin } = await unauthenticated.admin(shop);
-  return admin;
-}
 
 /**
  * What follows a change to an order's state (new messages to send, later the order watch):
@@ -50,7 +43,7 @@ export function orderJobHandlers(
     },
 
     async [BACKFILL_JOB](_payload, { shop }) {
-      const admin = await adminFor(shop);
+      const admin = await shopAdmin(shop);
       const status = await getSyncStatus(prisma, shop);
       if (status.backfill !== "running") await startBackfill(prisma, admin, shop, new Date());
       const step = await continueBackfill(prisma, admin, shop, applyOrderEvents, new Date());
@@ -61,7 +54,7 @@ export function orderJobHandlers(
     },
 
     async [RECONCILE_JOB](_payload, { shop }) {
-      const admin = await adminFor(shop);
+      const admin = await shopAdmin(shop);
       await reconcileOrders(
         prisma,
         admin,

@@ -2,12 +2,12 @@
 // when it was taken — each effect repeats nothing already done), the returns webhooks (a
 // delivery recorded by the route, followed here from Shopify's current state), and an hourly
 // clean-up of the storefront lookup counters once their window is long gone.
+import { shopAdmin } from "./shop-admin.server";
 import { z } from "zod";
 import prisma from "../db.server";
-import { unauthenticated } from "../shopify.server";
 import { carryOutQueued, RETURN_EFFECTS_JOB, type EffectsJobPayload } from "../returns/return-service.server";
 import { applyReturnWebhook, RETURN_WEBHOOK_JOB } from "../returns/return-webhooks.server";
-import { ShopUninstalledError, type JobHandlers } from "./queue";
+import type { JobHandlers } from "./queue";
 import type { JobQueue } from "./queue.server";
 import { ALL_SHOPS } from "./schedule";
 import type { ScheduledJob } from "./schedule.server";
@@ -26,23 +26,16 @@ const EffectsJob = z.object({
 });
 const WebhookJob = z.object({ deliveryId: z.string().min(1) });
 
-async function adminFor(shop: string) {
-  const row = await prisma.shop.findUnique({ where: { shop }, select: { status: true } });
-  if (row?.status === "uninstalled") throw new ShopUninstalledError(shop);
-  const { admin } = await unauthenticated.admin(shop);
-  return admin;
-}
-
 export function returnJobHandlers(queue: JobQueue): JobHandlers {
   return {
     async [RETURN_EFFECTS_JOB](payload, { shop }) {
       const job = EffectsJob.parse(payload) as EffectsJobPayload;
-      await carryOutQueued(prisma, await adminFor(shop), queue, shop, job, new Date());
+      await carryOutQueued(prisma, await shopAdmin(shop), queue, shop, job, new Date());
     },
 
     async [RETURN_WEBHOOK_JOB](payload, { shop }) {
       const { deliveryId } = WebhookJob.parse(payload);
-      await applyReturnWebhook(prisma, await adminFor(shop), queue, shop, deliveryId, new Date());
+      await applyReturnWebhook(prisma, await shopAdmin(shop), queue, shop, deliveryId, new Date());
     },
 
     async [LOOKUP_CLEANUP_JOB]() {

@@ -2,9 +2,9 @@
 // sweep every few minutes re-evaluates the orders whose due time has come (across shops, once
 // per interval whatever the number of instances); flag changes are mirrored to Shopify (tags,
 // the order metafield), sent to Shopify Flow and to the staff's instant alerts.
+import { shopAdmin } from "./shop-admin.server";
 import { z } from "zod";
 import prisma from "../db.server";
-import { unauthenticated } from "../shopify.server";
 import { queueAutomaticMessages } from "../messages/automatic-messages.server";
 import { queueMerchantAlert, registerDigestSection } from "../messages/merchant-notifications.server";
 import { enqueueDelivery } from "../messages/request-message.server";
@@ -15,7 +15,7 @@ import { confirmationState, evaluateOrders, sweepDueOrders, type FlagChange } fr
 import { getWatchSettings } from "../watch/watch-settings.server";
 import { FLAG_KINDS } from "../watch/watch-rules";
 import { afterOrderChanged } from "./gift-jobs.server";
-import { ShopUninstalledError, type JobHandlers } from "./queue";
+import type { JobHandlers } from "./queue";
 import type { JobQueue } from "./queue.server";
 import { ALL_SHOPS } from "./schedule";
 import type { ScheduledJob } from "./schedule.server";
@@ -39,13 +39,6 @@ const NotifyJob = z.object({
 
 // The staff's daily digest opens with what needs attention.
 registerDigestSection("needs-attention", (db, shop) => needsAttentionDigest(db, shop));
-
-async function adminFor(shop: string) {
-  const row = await prisma.shop.findUnique({ where: { shop }, select: { status: true } });
-  if (row?.status === "uninstalled") throw new ShopUninstalledError(shop);
-  const { admin } = await unauthenticated.admin(shop);
-  return admin;
-}
 
 /** What follows flag changes: the mirror (one job per order at a time) and a notification per change. */
 export async function followFlagChanges(queue: Pick<JobQueue, "enqueue">, shop: string, changes: readonly FlagChange[]): Promise<void> {
@@ -80,8 +73,8 @@ export function watchJobHandlers(queue: JobQueue): JobHandlers {
       const state = await confirmationState(prisma, shop, orderId, settings.rules);
       if (!state?.needed) return;
       const orderGid = `gid://shopify/Order/${orderId}`;
-      if (state.confirmed) await releaseConfirmationHold(await adminFor(shop), orderGid);
-      else if (state.open && settings.holdUntilConfirmed) await holdForConfirmation(await adminFor(shop), orderGid);
+      if (state.confirmed) await releaseConfirmationHold(await shopAdmin(shop), orderGid);
+      else if (state.open && settings.holdUntilConfirmed) await holdForConfirmation(await shopAdmin(shop), orderGid);
     },
 
     // After a backfill: the shop's orders are looked at at once, not at the next sweep.
@@ -97,7 +90,7 @@ export function watchJobHandlers(queue: JobQueue): JobHandlers {
       const { orderId } = OrderJob.parse(payload);
       const settings = await prisma.watchSettings.findUnique({ where: { shop }, select: { mirrorToShopify: true } });
       if (settings && !settings.mirrorToShopify) return;
-      await mirrorOrderFlags(prisma, await adminFor(shop), shop, orderId, new Date());
+      await mirrorOrderFlags(prisma, await shopAdmin(shop), shop, orderId, new Date());
     },
 
     async [WATCH_NOTIFY_JOB](payload, { shop }) {
@@ -109,7 +102,7 @@ export function watchJobHandlers(queue: JobQueue): JobHandlers {
         if (!alert) continue;
         for (const messageId of await queueMerchantAlert(prisma, shop, alert, now)) await enqueueDelivery(queue, shop, messageId);
       }
-      await sendFlowTriggers(await adminFor(shop), shop, change);
+      await sendFlowTriggers(await shopAdmin(shop), shop, change);
     },
   };
 }

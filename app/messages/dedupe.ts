@@ -30,8 +30,3 @@ export function messageDedupeKey(input: { type: MessageType; orderId: string | n
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
-
-/** The string whose SHA-256 is stored for an unsubscribe (MessageSuppression.emailHash). */
-export function emailHashInput(email: string): string {
-  return normalizeEmail(email);
-}

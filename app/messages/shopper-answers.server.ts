@@ -10,6 +10,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "~/db.server";
 import { isUniqueViolation } from "~/db-errors";
+import { normalizeEmail } from "./dedupe";
 import { checkAddressCorrection, type AddressCorrection, type AddressField } from "./shopper-page";
 import type { CheckInAnswer } from "./signed-link";
 
@@ -137,19 +138,14 @@ export async function recordProblemReport(db: Db, shop: string, orderId: string,
 
 // --- unsubscribe -----------------------------------------------------------------------------
 
-/** The address as suppressions key it: trimmed and lower-cased. */
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
 /** What MessageSuppression stores for an address: the sha256 (hex) of its normalised form. */
 export function suppressionHash(email: string): string {
-  return createHash("sha256").update(normaliseEmail(email), "utf8").digest("hex");
+  return createHash("sha256").update(normalizeEmail(email), "utf8").digest("hex");
 }
 
 /** Stops promotional email to the address from this shop, from now on. */
 export async function suppressEmail(db: Db, shop: string, email: string, now: Date): Promise<{ status: "suppressed" | "already_suppressed" | "invalid" }> {
-  if (normaliseEmail(email) === "") return { status: "invalid" };
+  if (normalizeEmail(email) === "") return { status: "invalid" };
   try {
     await db.messageSuppression.create({ data: { shop, emailHash: suppressionHash(email), reason: "unsubscribed", createdAt: now } });
     return { status: "suppressed" };

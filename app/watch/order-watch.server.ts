@@ -398,8 +398,6 @@ async function recordMerchantEvent(
 
 // --- reading -----------------------------------------------------------------------------------
 
-export type AttentionFilter = { kinds?: FlagKind[]; includeSnoozed?: boolean };
-
 /** Open flags of the shop by kind, for the counts on "Needs attention". */
 export async function countOpenFlags(db: Db, shop: string): Promise<Record<FlagKind, number>> {
   const rows = await db.orderFlag.groupBy({ by: ["kind"], where: { shop, status: "open" }, _count: { _all: true } });
