@@ -2,7 +2,8 @@
 // `?orders=<set>`) the orders behind one figure.
 import type { Db } from "~/db.server";
 import { toCsv } from "./csv";
-import { loadDashboard, loadOrdersBehind } from "./dashboard.server";
+import { loadDashboard } from "./dashboard.server";
+import { loadOrdersBehind } from "./orders-behind.server";
 import { formatChange, formatFigure } from "./figure-format";
 import { isOrderSet } from "./indicators";
 

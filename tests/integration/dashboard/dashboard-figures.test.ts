@@ -4,7 +4,8 @@
 // another shop's rows that must not count.
 import { beforeAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { loadDashboard, loadOrdersBehind } from "~/dashboard/dashboard.server";
+import { loadDashboard } from "~/dashboard/dashboard.server";
+import { loadOrdersBehind } from "~/dashboard/orders-behind.server";
 import { dashboardCsv } from "~/dashboard/dashboard-export.server";
 import type { Figure, FigureGroup } from "~/dashboard/indicators";
 import { resetDatabase } from "../../support/factories";
