@@ -70,6 +70,7 @@ export const SHOP_TABLES = [
   "loyaltyMember",
   "loyaltySettings",
   "issuedDiscountCode",
+  "dashboardDay",
   "shop",
 ] as const satisfies readonly Uncapitalize<Prisma.ModelName>[];
 
