@@ -10,9 +10,12 @@ import {
   returnsByReason,
   type FigureGroup,
   type OpenFlags,
+  type PeriodAggregates,
 } from "./indicators";
+import type { WatchSettings } from "~/watch/watch-rules";
+import { periodParts } from "./dashboard-days.server";
+import { periodFromParts } from "./day-parts";
 import { LATE_FLAG_KINDS } from "./dashboard-sql.server";
-import { periodAggregates } from "./period-aggregates.server";
 import { parsePeriod, periodDates, periodParams, type DashboardPeriod } from "./period";
 
 export type Dashboard = {
@@ -32,8 +35,14 @@ export type Dashboard = {
   hasOrders: boolean;
 };
 
+export type LoadDashboardOptions = {
+  now: Date;
+  /** Called when past days had to be computed on the spot (the route queues their refresh from the first of them). */
+  onUntrustedDays?: (days: number, from: string) => unknown;
+};
+
 /** The dashboard for `?period=…` at `now` (the route's loader calls this). */
-export async function loadDashboard(db: Db, shop: string, params: URLSearchParams, options: { now: Date }): Promise<Dashboard> {
+export async function loadDashboard(db: Db, shop: string, params: URLSearchParams, options: LoadDashboardOptions): Promise<Dashboard> {
   const [{ rules }, settings, anyOrder] = await Promise.all([
     getWatchSettings(db, shop),
     db.shopSettings.findUnique({ where: { shop }, select: { currency: true } }),
@@ -41,9 +50,7 @@ export async function loadDashboard(db: Db, shop: string, params: URLSearchParam
   ]);
   const timeZone = rules.calendar.timeZone;
   const period = parsePeriod(params, options.now, timeZone);
-  const [current, previous, flags] = anyOrder
-    ? await Promise.all([periodAggregates(db, shop, period.current, rules, options.now), periodAggregates(db, shop, period.previous, rules, options.now), openFlags(db, shop)])
-    : [emptyAggregates(), emptyAggregates(), await openFlags(db, shop)];
+  const [current, previous, flags] = anyOrder ? await periodsAndFlags(db, shop, period, rules, options) : [emptyAggregates(), emptyAggregates(), await openFlags(db, shop)];
 
   const days = dailySeries(periodDates(period.current), current.ordersPerDay);
   const daysBefore = dailySeries(periodDates(period.previous), previous.ordersPerDay);
@@ -63,6 +70,12 @@ export async function loadDashboard(db: Db, shop: string, params: URLSearchParam
     },
     hasOrders: anyOrder !== null,
   };
+}
+
+async function periodsAndFlags(db: Db, shop: string, period: DashboardPeriod, rules: WatchSettings, options: LoadDashboardOptions): Promise<[PeriodAggregates, PeriodAggregates, OpenFlags]> {
+  const [{ parts, untrustedPastDays, firstUntrusted }, flags] = await Promise.all([periodParts(db, shop, [period.current, period.previous], rules, options.now), openFlags(db, shop)]);
+  if (untrustedPastDays > 0 && firstUntrusted !== null) options.onUntrustedDays?.(untrustedPastDays, firstUntrusted);
+  return [periodFromParts(parts[0] ?? [], period.current.to, options.now), periodFromParts(parts[1] ?? [], period.previous.to, options.now), flags];
 }
 
 async function openFlags(db: Db, shop: string): Promise<OpenFlags> {

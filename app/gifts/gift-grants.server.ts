@@ -16,6 +16,7 @@
 import type { GiftGrant } from "@prisma/client";
 import { z } from "zod";
 import { getConfig } from "~/config.server";
+import { markDashboardDays } from "~/dashboard/dashboard-days.server";
 import type { Db } from "~/db.server";
 import { isUniqueViolation } from "~/db-errors";
 import type { JobQueue } from "~/jobs/queue.server";
@@ -533,6 +534,8 @@ async function failGrant(ctx: CarryOutContext, grant: GiftGrant, reason: string)
   const { db, shop } = ctx;
   const { count } = await db.giftGrant.updateMany({ where: { id: grant.id, shop, status: "pending" }, data: { status: "failed", error: reason } });
   if (count === 1) await db.giftRule.updateMany({ where: { id: grant.ruleId, shop, stock: { not: null } }, data: { stock: { increment: 1 } } });
+  // A failed gift leaves the dashboard's gifts of the day it was given.
+  if (count === 1) await markDashboardDays(db, shop, [grant.createdAt], new Date());
   ctx.result.failed.push({ grantId: grant.id, ruleId: grant.ruleId, kind: grant.kind as GiftKind, reason });
 }
 

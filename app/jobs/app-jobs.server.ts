@@ -1,4 +1,5 @@
 // Every job the app runs and every schedule, in one place for the server entry (and tests).
+import { dashboardJobHandlers, dashboardSchedules } from "./dashboard-jobs.server";
 import { backfillDemoShopOnce, orderJobHandlers, orderSchedules } from "./order-jobs.server";
 import { giftJobHandlers } from "./gift-jobs.server";
 import { returnJobHandlers, returnSchedules } from "./return-jobs.server";
@@ -19,9 +20,10 @@ export function appJobHandlers(queue: JobQueue): JobHandlers {
     ...watchJobHandlers(queue),
     ...giftJobHandlers(queue),
     ...returnJobHandlers(queue),
+    ...dashboardJobHandlers(),
   };
 }
 
-export const appSchedules: ScheduledJob[] = [...orderSchedules, ...messageSchedules, ...watchSchedules, ...returnSchedules];
+export const appSchedules: ScheduledJob[] = [...orderSchedules, ...messageSchedules, ...watchSchedules, ...returnSchedules, ...dashboardSchedules];
 
 export { backfillDemoShopOnce };

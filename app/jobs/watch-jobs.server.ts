@@ -14,6 +14,7 @@ import { holdForConfirmation, releaseConfirmationHold } from "../watch/fulfillme
 import { confirmationState, evaluateOrders, sweepDueOrders, type FlagChange } from "../watch/order-watch.server";
 import { getWatchSettings } from "../watch/watch-settings.server";
 import { FLAG_KINDS } from "../watch/watch-rules";
+import { forgetDashboardDays, markOrderDays } from "../dashboard/dashboard-days.server";
 import { afterOrderChanged } from "./gift-jobs.server";
 import type { JobHandlers } from "./queue";
 import type { JobQueue } from "./queue.server";
@@ -42,6 +43,8 @@ registerDigestSection("needs-attention", (db, shop) => needsAttentionDigest(db, 
 
 /** What follows flag changes: the mirror (one job per order at a time) and a notification per change. */
 export async function followFlagChanges(queue: Pick<JobQueue, "enqueue">, shop: string, changes: readonly FlagChange[]): Promise<void> {
+  // The dashboard counts confirmations against the unconfirmed flag: the orders' days change.
+  await markOrderDays(prisma, shop, changes.map((change) => change.orderId), new Date(), { neighbours: false });
   for (const change of changes) {
     await queue.enqueue(WATCH_MIRROR_JOB, shop, { orderId: change.orderId }, { singletonKey: `${WATCH_MIRROR_JOB}:${change.orderId}` });
     await queue.enqueue(WATCH_NOTIFY_JOB, shop, {
@@ -58,6 +61,7 @@ export function watchJobHandlers(queue: JobQueue): JobHandlers {
     async [ORDER_CHANGED_JOB](payload, { shop }) {
       const { orderId } = OrderJob.parse(payload);
       const now = new Date();
+      await markOrderDays(prisma, shop, [orderId], now);
       await queueAutomaticMessages(prisma, queue, shop, orderId, now);
       // Thank-you gifts for a new or paid order, the customer's loyalty tier, redemptions of the app's codes.
       await afterOrderChanged(queue, prisma, shop, orderId, now);
@@ -79,6 +83,8 @@ export function watchJobHandlers(queue: JobQueue): JobHandlers {
 
     // After a backfill: the shop's orders are looked at at once, not at the next sweep.
     async [WATCH_SHOP_JOB](_payload, { shop }) {
+      // The backfill rewrote the shop's history: the dashboard's kept days go too.
+      await forgetDashboardDays(prisma, shop);
       await sweepDueOrders(prisma, new Date(), { shop, onChanges: (changedShop, changes) => followFlagChanges(queue, changedShop, changes) });
     },
 

@@ -8,6 +8,7 @@
 // held: kept, and sent when the merchant resends it. A promotional message to a shopper who
 // has since unsubscribed is suppressed instead of sent.
 import { z } from "zod";
+import { DAY_GRACE_MS, markDashboardDays } from "~/dashboard/dashboard-days.server";
 import type { Db } from "~/db.server";
 import { PermanentJobError } from "~/jobs/queue";
 import { MailSetupError, type MailTransport, type OutgoingMail } from "./mailer.server";
@@ -76,12 +77,25 @@ function inProgress(): DeliveryRetryError {
 }
 
 export async function deliverOutboxMessage(db: Db, shop: string, messageId: string, now: Date, deps: DeliveryDeps): Promise<DeliveryResult> {
-  // A row that changed under us (another worker, a resend) is looked at again from the start.
-  for (let look = 0; look < 3; look += 1) {
-    const result = await tryDeliver(db, shop, messageId, now, deps);
-    if (result !== "changed") return result;
+  try {
+    // A row that changed under us (another worker, a resend) is looked at again from the start.
+    for (let look = 0; look < 3; look += 1) {
+      const result = await tryDeliver(db, shop, messageId, now, deps);
+      if (result !== "changed") return result;
+    }
+    throw inProgress();
+  } finally {
+    await markMessageDay(db, shop, messageId, now);
   }
-  throw inProgress();
+}
+
+/**
+ * The dashboard counts shopper messages by status on the day they were written: a status
+ * that changes long after (a retry, quiet hours, a resend) marks that day stale.
+ */
+async function markMessageDay(db: Db, shop: string, messageId: string, now: Date): Promise<void> {
+  const row = await db.outboxMessage.findFirst({ where: { id: messageId, shop }, select: { createdAt: true, audience: true } });
+  if (row?.audience === "shopper" && now.getTime() - row.createdAt.getTime() >= DAY_GRACE_MS) await markDashboardDays(db, shop, [row.createdAt], now);
 }
 
 async function tryDeliver(db: Db, shop: string, messageId: string, now: Date, deps: DeliveryDeps): Promise<DeliveryResult | "changed"> {
@@ -205,6 +219,7 @@ export async function resendOutboxMessage(db: Db, shop: string, messageId: strin
     data: { status: "queued", sendAfter: now, statusReason: null },
   });
   if (count === 0) return { ok: false, message: "This message changed in the meantime: look at it again." };
+  await markMessageDay(db, shop, messageId, now);
   const message = row.status === "sent" ? "The message will be sent again." : row.status === "queued" ? "The message is waiting to be sent: it will be tried now." : "The message will be sent.";
   return { ok: true, message };
 }

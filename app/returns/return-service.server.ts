@@ -20,6 +20,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Prisma, ReturnCase } from "@prisma/client";
 import type { Db } from "~/db.server";
+import { markDashboardDays, markOrderDays } from "~/dashboard/dashboard-days.server";
 import { isUniqueViolation } from "~/db-errors";
 import { PermanentJobError } from "~/jobs/queue";
 import type { JobQueue } from "~/jobs/queue.server";
@@ -310,7 +311,7 @@ async function createCase(
   for (let n = existing + 1; n <= existing + 20; n += 1) {
     const returnNumber = `${base}-${n}`;
     try {
-      return await db.$transaction(async (tx) => {
+      const created = await db.$transaction(async (tx) => {
         const row = await tx.returnCase.create({
           data: {
             shop,
@@ -336,6 +337,9 @@ async function createCase(
         }
         return row;
       });
+      // The dashboard counts returned orders on the order's day.
+      await markOrderDays(db, shop, [created.orderId], now, { neighbours: false });
+      return created;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Another delivery about the same Shopify return made its case a moment ago; otherwise the number was taken.
@@ -541,6 +545,11 @@ export async function applyEvent(ctx: Ctx, start: ReturnCase, event: ReturnEvent
       if (!reloaded) return notFound();
       row = reloaded;
       continue;
+    }
+    if (next.status === "cancelled" || row.status === "cancelled") {
+      // A cancelled case leaves the dashboard's returns: the order's day and the request's day change.
+      await markOrderDays(ctx.db, ctx.shop, [row.orderId], ctx.now, { neighbours: false });
+      await markDashboardDays(ctx.db, ctx.shop, [row.requestedAt], ctx.now);
     }
     let warning: string | undefined;
     try {
