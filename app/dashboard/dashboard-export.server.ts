@@ -3,13 +3,14 @@
 import type { Db } from "~/db.server";
 import { toCsv } from "./csv";
 import { loadDashboard } from "./dashboard.server";
-import { loadOrdersBehind } from "./orders-behind.server";
+import { loadOrdersBehind, ordersCsvFilename, UnknownOrderSetError } from "./orders-behind.server";
 import { formatChange, formatFigure } from "./figure-format";
 import { isOrderSet } from "./indicators";
 
 export type CsvFile = { filename: string; body: string };
 
-export class UnknownOrderSetError extends Error {}
+// The export route answers 404 for an unknown list; the error lives with the lists.
+export { UnknownOrderSetError };
 
 export async function dashboardCsv(db: Db, shop: string, params: URLSearchParams, options: { now: Date; locale: string }): Promise<CsvFile> {
   const set = params.get("orders");
@@ -18,10 +19,10 @@ export async function dashboardCsv(db: Db, shop: string, params: URLSearchParams
     const { period, orders } = await loadOrdersBehind(db, shop, set, params, options);
     const store = shop.replace(/\.myshopify\.com$/, "");
     return {
-      filename: `aftercare-${set.replaceAll("_", "-")}-${period.current.from}-${period.current.to}.csv`,
+      filename: ordersCsvFilename(set, period.current),
       body: toCsv([
         ["Order", "Order ID", "Placed at (UTC)", "Detail", "Shopify admin"],
-        ...orders.map((order) => [order.name, order.orderId, order.placedAt.toISOString(), order.note, `https://admin.shopify.com/store/${store}/orders/${order.orderId}`]),
+        ...orders.map((order) => [order.name, order.orderId, order.placedAt?.toISOString() ?? "", order.note, `https://admin.shopify.com/store/${store}/orders/${order.orderId}`]),
       ]),
     };
   }

@@ -60,12 +60,48 @@ export type OpenFlags = { late: number; unconfirmed: number };
 
 export type FigureFormat = "count" | "percent" | "minutes" | "decimal" | "money";
 
-/** Which orders stand behind a figure (the export's `?orders=`). */
-export const ORDER_SETS = ["placed", "late_dispatch", "unconfirmed_late", "returned", "repeat_customers", "problem_check_ins", "flag_late", "flag_unconfirmed"] as const;
-export type OrderSet = (typeof ORDER_SETS)[number];
+/** Lists of orders behind the figures other than one per return reason. */
+const NAMED_ORDER_SETS = [
+  "placed",
+  "cancelled",
+  "late_dispatch",
+  "dispatched",
+  "flag_late",
+  "confirmed",
+  "unconfirmed_late",
+  "flag_unconfirmed",
+  "delivered_domestic",
+  "delivered_region",
+  "delivered_international",
+  "returned",
+  "return_requests",
+  "returns_shop_fault",
+  "repeat_customers",
+  "customer_orders",
+  "well_check_ins",
+  "problem_check_ins",
+  "review_requests",
+  "messages",
+  "messages_sent",
+  "messages_failed",
+  "messages_held",
+  "gifts",
+  "codes_issued",
+  "codes_redeemed",
+] as const;
+
+/** Which orders stand behind a figure (the list page's and the export's `?orders=`). */
+export type OrderSet = (typeof NAMED_ORDER_SETS)[number] | `returns_${ReturnReason}`;
+export const ORDER_SETS: readonly OrderSet[] = [...NAMED_ORDER_SETS, ...RETURN_REASONS.map((reason) => `returns_${reason}` as const)];
 
 export function isOrderSet(value: string): value is OrderSet {
   return (ORDER_SETS as readonly string[]).includes(value);
+}
+
+/** The return reason of a `returns_<reason>` set; null for the other sets. */
+export function orderSetReason(set: OrderSet): ReturnReason | null {
+  const reason = set.startsWith("returns_") ? set.slice("returns_".length) : "";
+  return isReturnReason(reason) ? reason : null;
 }
 
 export type Figure = {
@@ -105,6 +141,63 @@ export const REASON_LABELS: Record<ReturnReason, string> = {
 };
 
 export const ZONE_LABELS: Record<DeliveryZone, string> = { domestic: "domestic", region: "in the region", international: "international" };
+
+export type OrderSetInfo = {
+  /** The figure the list stands behind (or what it lists, when the figure is a share of it). */
+  title: string;
+  /** What one row is, and which rows are in. */
+  description: string;
+  /** What one row counts: a return case, a message… ([singular, plural]). */
+  unit: readonly [string, string];
+  /** false: open now, whatever the period. */
+  periodBound: boolean;
+};
+
+const ORDERS = ["order", "orders"] as const;
+const RETURNS = ["return", "returns"] as const;
+const MESSAGES = ["message", "messages"] as const;
+const SHOPPER_MESSAGES = "Messages to shoppers created in the period (one row per message; those without an order are not listed)";
+
+const ORDER_SET_INFO: Record<(typeof NAMED_ORDER_SETS)[number], OrderSetInfo> = {
+  placed: { title: "Orders placed", description: "Orders placed in the period, cancelled ones included.", unit: ORDERS, periodBound: true },
+  cancelled: { title: "Cancelled", description: "Orders placed in the period and cancelled since.", unit: ORDERS, periodBound: true },
+  late_dispatch: { title: "Dispatched late", description: "Orders of the period due for dispatch whose first parcel left after the due time, or that are past due and not dispatched.", unit: ORDERS, periodBound: true },
+  dispatched: { title: "Median time to dispatch", description: "Orders of the period (not cancelled) with a first parcel, and the time from ready to that parcel.", unit: ORDERS, periodBound: true },
+  flag_late: { title: "Late orders open now", description: "Open late-dispatch and late-delivery flags (one row per flag), whatever the period.", unit: ["flag", "flags"], periodBound: false },
+  confirmed: { title: "Median time to confirm", description: "Orders of the period (not cancelled) that were confirmed, and the time from placed to confirmed.", unit: ORDERS, periodBound: true },
+  unconfirmed_late: { title: "Not confirmed in time", description: "Orders of the period (not cancelled) that the watch flagged as unconfirmed.", unit: ORDERS, periodBound: true },
+  flag_unconfirmed: { title: "Unconfirmed orders open now", description: "Open unconfirmed flags, whatever the period.", unit: ["flag", "flags"], periodBound: false },
+  delivered_domestic: { title: `Median delivery time, ${ZONE_LABELS.domestic}`, description: "Parcels delivered in the shop’s country, of orders of the period (not cancelled): one row per parcel.", unit: ["parcel", "parcels"], periodBound: true },
+  delivered_region: { title: `Median delivery time, ${ZONE_LABELS.region}`, description: "Parcels delivered in the shop’s region, of orders of the period (not cancelled): one row per parcel.", unit: ["parcel", "parcels"], periodBound: true },
+  delivered_international: { title: `Median delivery time, ${ZONE_LABELS.international}`, description: "Parcels delivered abroad (or without a country), of orders of the period (not cancelled): one row per parcel.", unit: ["parcel", "parcels"], periodBound: true },
+  returned: { title: "Return rate", description: "Orders of the period (not cancelled) with a return case that was not cancelled.", unit: ORDERS, periodBound: true },
+  return_requests: { title: "Returns requested", description: "Return cases requested in the period, not cancelled (one row per return).", unit: RETURNS, periodBound: true },
+  returns_shop_fault: { title: "Returns for the shop’s fault", description: "Return cases requested in the period, not cancelled, for a reason that is the shop’s fault.", unit: RETURNS, periodBound: true },
+  repeat_customers: { title: "Repeat customers", description: "Orders of the period (not cancelled) from customers with another order in the period or an earlier one.", unit: ORDERS, periodBound: true },
+  customer_orders: { title: "Orders per customer", description: "Orders of the period (not cancelled) that carry a customer.", unit: ORDERS, periodBound: true },
+  well_check_ins: { title: "Check-ins: arrived well", description: "Shoppers’ check-in answers in the period saying the order arrived well.", unit: ["answer", "answers"], periodBound: true },
+  problem_check_ins: { title: "Check-ins: a problem", description: "Shoppers’ check-in answers in the period reporting a problem.", unit: ["answer", "answers"], periodBound: true },
+  review_requests: { title: "Review requests sent", description: "Review requests created in the period and sent (one row per message).", unit: MESSAGES, periodBound: true },
+  messages: { title: "Messages", description: `${SHOPPER_MESSAGES}.`, unit: MESSAGES, periodBound: true },
+  messages_sent: { title: "Delivered to the mail server", description: `${SHOPPER_MESSAGES}, sent.`, unit: MESSAGES, periodBound: true },
+  messages_failed: { title: "Failed", description: `${SHOPPER_MESSAGES}, failed.`, unit: MESSAGES, periodBound: true },
+  messages_held: { title: "Held", description: `${SHOPPER_MESSAGES}, held.`, unit: MESSAGES, periodBound: true },
+  gifts: { title: "Gifts given", description: "Gifts granted in the period (not failed), with their kind and cost.", unit: ["gift", "gifts"], periodBound: true },
+  codes_issued: { title: "Discount codes issued", description: "Discount codes issued in the period, by the order they were given for (codes given without an order are not listed).", unit: ["code", "codes"], periodBound: true },
+  codes_redeemed: { title: "Discount codes redeemed", description: "Discount codes redeemed in the period, by the order they were used on.", unit: ["code", "codes"], periodBound: true },
+};
+
+function isNamedOrderSet(set: OrderSet): set is (typeof NAMED_ORDER_SETS)[number] {
+  return (NAMED_ORDER_SETS as readonly string[]).includes(set);
+}
+
+/** What a list of orders is called and holds, for its page. */
+export function orderSetInfo(set: OrderSet): OrderSetInfo {
+  if (isNamedOrderSet(set)) return ORDER_SET_INFO[set];
+  const reason = orderSetReason(set) ?? "other";
+  const other = reason === "other" ? " (and reasons the policy does not know)" : "";
+  return { title: `Returns: ${REASON_LABELS[reason].toLowerCase()}`, description: `Return cases requested in the period, not cancelled, for “${REASON_LABELS[reason]}”${other}.`, unit: RETURNS, periodBound: true };
+}
 
 /** `part / whole` as a share between 0 and 1; null when there is nothing to divide. */
 export function ratio(part: number, whole: number): number | null {
@@ -193,14 +286,14 @@ function periodFigures(a: PeriodAggregates, flags: OpenFlags | null): FigureGrou
     {
       id: "orders",
       title: "Orders",
-      figures: [figure("orders", "Orders placed", "count", a.orders, null, "placed"), figure("cancelled", "Cancelled", "count", a.cancelledOrders, false)],
+      figures: [figure("orders", "Orders placed", "count", a.orders, null, "placed"), figure("cancelled", "Cancelled", "count", a.cancelledOrders, false, "cancelled")],
     },
     {
       id: "dispatch",
       title: "Dispatch",
       figures: [
         figure("on_time_dispatch", "Dispatched on time", "percent", ratio(a.dispatch.onTime, a.dispatch.due), true, "late_dispatch", `${a.dispatch.due} orders due`),
-        figure("dispatch_median", "Median time to dispatch", "minutes", histogramMedian(a.dispatch.minutes), false),
+        figure("dispatch_median", "Median time to dispatch", "minutes", histogramMedian(a.dispatch.minutes), false, "dispatched"),
         ...(flags ? [figure("late_open", "Late orders open now", "count", flags.late, false, "flag_late")] : []),
       ],
     },
@@ -208,7 +301,7 @@ function periodFigures(a: PeriodAggregates, flags: OpenFlags | null): FigureGrou
       id: "confirmation",
       title: "Confirmation",
       figures: [
-        figure("confirm_median", "Median time to confirm", "minutes", histogramMedian(a.confirmation.minutes), false),
+        figure("confirm_median", "Median time to confirm", "minutes", histogramMedian(a.confirmation.minutes), false, "confirmed"),
         figure("confirmed_within_sla", "Confirmed in time", "percent", ratio(a.confirmation.withinSla, a.confirmation.needed), true, "unconfirmed_late", `${a.confirmation.needed} orders to confirm`),
         ...(flags ? [figure("unconfirmed_open", "Unconfirmed orders open now", "count", flags.unconfirmed, false, "flag_unconfirmed")] : []),
       ],
@@ -216,16 +309,16 @@ function periodFigures(a: PeriodAggregates, flags: OpenFlags | null): FigureGrou
     {
       id: "delivery",
       title: "Delivery",
-      figures: zones.map((zone) => figure(`delivery_median_${zone}`, `Median delivery time, ${ZONE_LABELS[zone]}`, "minutes", histogramMedian(a.delivery[zone]), false, null, `${a.delivery[zone].reduce((sum, entry) => sum + entry.count, 0)} parcels delivered`)),
+      figures: zones.map((zone) => figure(`delivery_median_${zone}`, `Median delivery time, ${ZONE_LABELS[zone]}`, "minutes", histogramMedian(a.delivery[zone]), false, `delivered_${zone}`, `${a.delivery[zone].reduce((sum, entry) => sum + entry.count, 0)} parcels delivered`)),
     },
     {
       id: "returns",
       title: "Returns",
       figures: [
         figure("return_rate", "Return rate", "percent", ratio(a.returns.ordersWithReturn, placed), false, "returned", `${placed} orders`),
-        figure("return_cases", "Returns requested", "count", returnCases, false),
-        figure("shop_fault_share", "Returns for the shop’s fault", "percent", ratio(shopFault, returnCases), false),
-        ...reasons.map((row) => figure(`returns_${row.reason}`, `Returns: ${row.label.toLowerCase()}`, "count", row.count, false)),
+        figure("return_cases", "Returns requested", "count", returnCases, false, "return_requests"),
+        figure("shop_fault_share", "Returns for the shop’s fault", "percent", ratio(shopFault, returnCases), false, "returns_shop_fault"),
+        ...reasons.map((row) => figure(`returns_${row.reason}`, `Returns: ${row.label.toLowerCase()}`, "count", row.count, false, `returns_${row.reason}`)),
       ],
     },
     {
@@ -233,37 +326,37 @@ function periodFigures(a: PeriodAggregates, flags: OpenFlags | null): FigureGrou
       title: "Customers",
       figures: [
         figure("repeat_rate", "Repeat customers", "percent", ratio(a.customers.repeat, a.customers.customers), true, "repeat_customers", `${a.customers.customers} customers`),
-        figure("orders_per_customer", "Orders per customer", "decimal", ratio(a.customers.orders, a.customers.customers), true),
+        figure("orders_per_customer", "Orders per customer", "decimal", ratio(a.customers.orders, a.customers.customers), true, "customer_orders"),
       ],
     },
     {
       id: "after_delivery",
       title: "After delivery",
       figures: [
-        figure("checked_in_well", "Check-ins: arrived well", "count", a.checkIns.arrivedWell, true),
+        figure("checked_in_well", "Check-ins: arrived well", "count", a.checkIns.arrivedWell, true, "well_check_ins"),
         figure("checked_in_problem", "Check-ins: a problem", "count", a.checkIns.problem, false, "problem_check_ins"),
-        figure("check_in_problem_share", "Check-ins reporting a problem", "percent", ratio(a.checkIns.problem, checkIns), false, null, `${checkIns} answers`),
-        figure("review_requests", "Review requests sent", "count", a.reviewRequestsSent, null),
+        figure("check_in_problem_share", "Check-ins reporting a problem", "percent", ratio(a.checkIns.problem, checkIns), false, "problem_check_ins", `${checkIns} answers`),
+        figure("review_requests", "Review requests sent", "count", a.reviewRequestsSent, null, "review_requests"),
       ],
     },
     {
       id: "messages",
       title: "Messages to shoppers",
       figures: [
-        figure("messages_total", "Messages", "count", messagesTotal, null),
-        figure("messages_sent", "Delivered to the mail server", "count", messageCount(a.messages, ["sent"]), null),
-        figure("messages_failed", "Failed", "count", messageCount(a.messages, ["failed"]), false),
-        figure("messages_held", "Held", "count", messageCount(a.messages, ["held"]), false),
+        figure("messages_total", "Messages", "count", messagesTotal, null, "messages"),
+        figure("messages_sent", "Delivered to the mail server", "count", messageCount(a.messages, ["sent"]), null, "messages_sent"),
+        figure("messages_failed", "Failed", "count", messageCount(a.messages, ["failed"]), false, "messages_failed"),
+        figure("messages_held", "Held", "count", messageCount(a.messages, ["held"]), false, "messages_held"),
       ],
     },
     {
       id: "gifts",
       title: "Gifts and discount codes",
       figures: [
-        figure("gifts_given", "Gifts given", "count", a.gifts.given, null),
-        figure("gifts_cost", "Cost of gifts", "money", giftCostCents(a.gifts.cost) / 100, null),
-        figure("codes_issued", "Discount codes issued", "count", a.discountCodes.issued, null),
-        figure("codes_redeemed", "Discount codes redeemed", "count", a.discountCodes.redeemed, true),
+        figure("gifts_given", "Gifts given", "count", a.gifts.given, null, "gifts"),
+        figure("gifts_cost", "Cost of gifts", "money", giftCostCents(a.gifts.cost) / 100, null, "gifts"),
+        figure("codes_issued", "Discount codes issued", "count", a.discountCodes.issued, null, "codes_issued"),
+        figure("codes_redeemed", "Discount codes redeemed", "count", a.discountCodes.redeemed, true, "codes_redeemed"),
       ],
     },
   ];

@@ -1,11 +1,18 @@
 import { BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
 import { changeTone, formatChange, formatFigure } from "~/dashboard/figure-format";
-import type { FigureGroup } from "~/dashboard/indicators";
+import type { FigureGroup, OrderSet } from "~/dashboard/indicators";
 
 const TONES = { good: "success", bad: "critical", neutral: "subdued" } as const;
 
-/** One section of figures: each value in text, the previous period's, the change, and its orders. */
-export function FigureGroupCard({ group, locale, currency, onExportOrders }: { group: FigureGroup; locale: string; currency: string; onExportOrders: (set: string) => void }) {
+/** The list of the orders behind a figure, for the period the dashboard shows. */
+function ordersUrl(set: OrderSet, periodQuery: string): string {
+  const params = new URLSearchParams(periodQuery);
+  params.set("orders", set);
+  return `/app/dashboard/orders?${params.toString()}`;
+}
+
+/** One section of figures: each value in text, the previous period's, the change, and a link to its orders. */
+export function FigureGroupCard({ group, locale, currency, periodQuery }: { group: FigureGroup; locale: string; currency: string; periodQuery: string }) {
   return (
     <Card>
       <BlockStack gap="300">
@@ -37,8 +44,8 @@ export function FigureGroupCard({ group, locale, currency, onExportOrders }: { g
                       </Text>
                     )}
                     {figure.orders !== null && (
-                      <Button variant="plain" onClick={() => onExportOrders(figure.orders ?? "")} accessibilityLabel={`Download the orders behind “${figure.label}” (CSV)`}>
-                        Orders (CSV)
+                      <Button variant="plain" url={ordersUrl(figure.orders, periodQuery)} accessibilityLabel={`Orders behind “${figure.label}”`}>
+                        Orders
                       </Button>
                     )}
                   </InlineStack>

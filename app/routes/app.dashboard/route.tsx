@@ -7,6 +7,9 @@ import { downloadJson } from "~/admin/download";
 import { loadDashboard } from "~/dashboard/dashboard.server";
 import { requestLocale } from "~/dashboard/figure-format";
 import prisma from "~/db.server";
+import { queueDashboardDays } from "~/jobs/dashboard-jobs.server";
+import { getJobQueue } from "~/jobs/runtime.server";
+import { log } from "~/observability/log.server";
 import { authenticateAdmin } from "~/shopify.server";
 import { ChartsSection } from "./charts-section";
 import { FigureGroupCard } from "./figure-group-card";
@@ -16,7 +19,12 @@ export const links = () => [{ rel: "stylesheet", href: vizStyles }];
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticateAdmin(request);
   const params = new URL(request.url).searchParams;
-  const dashboard = await loadDashboard(prisma, session.shop, params, { now: new Date() });
+  const dashboard = await loadDashboard(prisma, session.shop, params, {
+    now: new Date(),
+    // Past days computed on the spot are kept in the background, for the next visit.
+    onUntrustedDays: (days, from) =>
+      queueDashboardDays(getJobQueue(), session.shop, from).catch((error: unknown) => log.warn("the dashboard's days could not be queued for keeping", { shop: session.shop, days, error: String(error) })),
+  });
   return { ...dashboard, locale: requestLocale(request) };
 };
 
@@ -39,7 +47,6 @@ export default function DashboardPage() {
     setExportError(null);
     downloadJson(`/app/dashboard/export?${query}`, filename).catch(() => setExportError("The export could not be downloaded. Try again in a moment."));
   };
-  const exportOrders = (set: string) => download(`${page.periodQuery}&orders=${set}`, `aftercare-${set}.csv`);
 
   return (
     <Page
@@ -99,7 +106,7 @@ export default function DashboardPage() {
         </Layout.Section>
         {page.groups.map((group) => (
           <Layout.Section key={group.id} variant="oneThird">
-            <FigureGroupCard group={group} locale={page.locale} currency={page.currency} onExportOrders={exportOrders} />
+            <FigureGroupCard group={group} locale={page.locale} currency={page.currency} periodQuery={page.periodQuery} />
           </Layout.Section>
         ))}
         <Layout.Section>

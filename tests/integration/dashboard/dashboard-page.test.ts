@@ -35,6 +35,9 @@ const { ADMIN_SECTIONS } = await import("~/admin/sections");
 const page = await import("~/routes/app.dashboard/route");
 const exportRoute = await import("~/routes/app.dashboard.export");
 const { createOrder } = await import("../orders-admin/order-rows");
+const { getJobQueue } = await import("~/jobs/runtime.server");
+const { DASHBOARD_DAYS_JOB } = await import("~/jobs/dashboard-jobs.server");
+const { refreshDashboardDays } = await import("~/dashboard/dashboard-days.server");
 
 const SHOP = "maison-lumen.myshopify.com";
 const args = (path: string) => ({ request: new Request(new URL(path, TEST_APP_URL)), params: {}, context: {} });
@@ -83,6 +86,23 @@ describe("the Dashboard page", () => {
     expect(html).toContain("3 orders in this period, 0 in the previous one.");
     // The charts themselves draw in the browser only: the server sends a placeholder for each.
     expect(html.match(/Polaris-SkeletonBodyText__SkeletonBodyTextContainer/g)).toHaveLength(3);
+  });
+
+  it("queues the keeping of the past days it had to compute, and not once they are kept", async () => {
+    const enqueue = vi.spyOn(getJobQueue(), "enqueue");
+    const refreshes = () => enqueue.mock.calls.filter(([name, shop]) => name === DASHBOARD_DAYS_JOB && shop === SHOP);
+    try {
+      await createOrder(prisma, SHOP, 1, { placedAt: new Date(Date.now() - 3 * 86_400_000) });
+      await page.loader(args("/app/dashboard?period=7"));
+      expect(refreshes()).toHaveLength(1);
+      expect(refreshes()[0]?.[2]).toMatchObject({ from: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+
+      await refreshDashboardDays(prisma, SHOP, { now: new Date() });
+      await page.loader(args("/app/dashboard?period=7"));
+      expect(refreshes()).toHaveLength(1);
+    } finally {
+      enqueue.mockRestore();
+    }
   });
 
   it("says which part of a link was not understood", async () => {
