@@ -4,6 +4,7 @@ import { shopAdmin } from "./shop-admin.server";
 import { z } from "zod";
 import prisma from "../db.server";
 import { getConfig } from "../config.server";
+import { getShopSettings, importShopDetails } from "../messages/shop-settings.server";
 import { applyDelivery, applyOrderEvents } from "../orders/apply-delivery.server";
 import { BACKFILL_JOB, continueBackfill, getSyncStatus, requestBackfill, startBackfill } from "../sync/backfill.server";
 import { RECONCILE_JOB, reconcileOrders } from "../sync/reconcile.server";
@@ -45,7 +46,12 @@ export function orderJobHandlers(
     async [BACKFILL_JOB](_payload, { shop }) {
       const admin = await shopAdmin(shop);
       const status = await getSyncStatus(prisma, shop);
-      if (status.backfill !== "running") await startBackfill(prisma, admin, shop, new Date());
+      if (status.backfill !== "running") {
+        // The shop's time zone, country and currency first: the watch's business hours and the
+        // dashboard's days are the shop's, not UTC's, from the first order on.
+        if (!(await getShopSettings(prisma, shop)).importedAt) await importShopDetails(prisma, admin, shop, new Date());
+        await startBackfill(prisma, admin, shop, new Date());
+      }
       const step = await continueBackfill(prisma, admin, shop, applyOrderEvents, new Date());
       if (step.state === "waiting") {
         await queue.enqueue(BACKFILL_JOB, shop, { shop }, { runAt: new Date(Date.now() + BACKFILL_POLL_MS), singletonKey: `${BACKFILL_JOB}:${shop}` });
