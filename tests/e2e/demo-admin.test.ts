@@ -136,4 +136,38 @@ describe.skipIf(!runnable)("the demo admin in Chromium", () => {
     expect(await page.getByText(/arrived well|bien arrivée|all good/i).count()).toBeGreaterThan(0);
     expect(problems).toEqual([]);
   }, 180_000);
+
+  it("the dashboard: every indicator against the previous period, charts drawn, and a figure that opens its orders", async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error") problems.push(`console: ${message.text()}`);
+    });
+
+    // The first sync has run by now (the test before waited for it).
+    await page.goto(`${stack.appUrl}/app/dashboard?period=30`, { waitUntil: "networkidle" });
+    await expect.poll(() => page.locator("h1").first().textContent()).toBe("Dashboard");
+    for (const label of ["Orders placed", "Dispatched on time", "Median time to dispatch", "Median time to confirm", "Confirmed in time", "Median delivery time, domestic", "Late orders open now", "Unconfirmed orders open now", "Return rate", "Returns for the shop’s fault", "Repeat customers", "Orders per customer", "Check-ins: arrived well", "Review requests sent", "Delivered to the mail server", "Gifts given", "Discount codes redeemed"]) {
+      expect(await page.locator("[data-figure]").filter({ hasText: label }).count(), label).toBeGreaterThan(0);
+    }
+    const placed = page.locator('[data-figure="orders"]');
+    expect(Number((await placed.locator(".Polaris-Text--headingLg").first().textContent())?.replace(/\D/g, ""))).toBeGreaterThan(0);
+    expect(await placed.textContent()).toContain("before:");
+    // The charts draw in the browser (SVG), each with its data as a table for screen readers.
+    await expect.poll(() => page.locator("svg[role], figure svg, [class*='Chart'] svg").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await page.locator("table caption").count()).toBe(3);
+    await page.screenshot({ path: path.join(screenshots, "dashboard-figures.png"), fullPage: true });
+
+    // A figure opens the orders behind it, and an order opens from there.
+    await placed.getByRole("link", { name: /Orders behind/ }).click();
+    await page.waitForURL("**/app/dashboard/orders?**");
+    await expect.poll(() => page.locator("h1").first().textContent()).toContain("Orders behind");
+    const rows = page.locator(".Polaris-IndexTable__TableRow");
+    expect(await rows.count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(screenshots, "dashboard-orders.png"), fullPage: true });
+    await rows.first().getByRole("link").first().click();
+    await page.waitForURL(/\/app\/orders\/\d+/);
+    expect(problems).toEqual([]);
+  }, 120_000);
 });
