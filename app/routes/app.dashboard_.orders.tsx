@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Card, EmptyState, IndexTable, Layout, Link, List, Page, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Card, EmptyState, IndexTable, Layout, Link, Page, Text } from "@shopify/polaris";
 import { useState } from "react";
+import { LinkNotices } from "~/admin/link-notices";
 import { downloadJson } from "~/admin/download";
 import { loadOrdersBehindPage, UnknownOrderSetError } from "~/dashboard/orders-behind.server";
 import prisma from "~/db.server";
@@ -45,15 +46,7 @@ export default function OrdersBehindPage() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {page.notices.length > 0 && (
-              <Banner tone="warning" title="Part of this link was not understood">
-                <List>
-                  {page.notices.map((notice) => (
-                    <List.Item key={notice}>{notice}</List.Item>
-                  ))}
-                </List>
-              </Banner>
-            )}
+            <LinkNotices notices={page.notices} />
             {exportError && (
               <Banner tone="critical" onDismiss={() => setExportError(null)}>
                 {exportError}

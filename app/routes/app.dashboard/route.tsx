@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Button, ButtonGroup, Card, InlineStack, Layout, List, Page, Text, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Button, ButtonGroup, Card, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
 import vizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import { useState } from "react";
+import { LinkNotices } from "~/admin/link-notices";
 import { downloadJson } from "~/admin/download";
 import { loadDashboard } from "~/dashboard/dashboard.server";
 import { requestLocale } from "~/dashboard/figure-format";
@@ -57,15 +58,7 @@ export default function DashboardPage() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {page.period.notices.length > 0 && (
-              <Banner tone="warning" title="Part of this link was not understood">
-                <List>
-                  {page.period.notices.map((notice) => (
-                    <List.Item key={notice}>{notice}</List.Item>
-                  ))}
-                </List>
-              </Banner>
-            )}
+            <LinkNotices notices={page.period.notices} />
             {exportError && (
               <Banner tone="critical" onDismiss={() => setExportError(null)}>
                 {exportError}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Card, EmptyState, Layout, List, Page } from "@shopify/polaris";
+import { Banner, BlockStack, Card, EmptyState, Layout, Page } from "@shopify/polaris";
+import { LinkNotices } from "~/admin/link-notices";
 import prisma from "~/db.server";
 import { authenticateAdmin } from "~/shopify.server";
 import { loadOutboxListPage } from "~/messages/outbox-list.server";
@@ -42,15 +43,7 @@ export default function MessagesPage() {
                 </p>
               </Banner>
             )}
-            {page.notices.length > 0 && (
-              <Banner tone="warning" title="Part of this link was not understood">
-                <List>
-                  {page.notices.map((notice) => (
-                    <List.Item key={notice}>{notice}</List.Item>
-                  ))}
-                </List>
-              </Banner>
-            )}
+            <LinkNotices notices={page.notices} />
             {!page.shopHasMessages && !page.filtered ? (
               <Card>
                 <EmptyState

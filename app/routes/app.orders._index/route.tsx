@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
-import { Banner, BlockStack, Card, EmptyState, Layout, List, Page } from "@shopify/polaris";
+import { BlockStack, Card, EmptyState, Layout, Page } from "@shopify/polaris";
+import { LinkNotices } from "~/admin/link-notices";
 import prisma from "~/db.server";
 import { authenticateAdmin } from "~/shopify.server";
 import { getJobQueue } from "~/jobs/runtime.server";
@@ -42,15 +43,7 @@ export default function OrdersPage() {
         <Layout.Section>
           <BlockStack gap="400">
             <SyncStatusBanner sync={page.sync} />
-            {page.notices.length > 0 && (
-              <Banner tone="warning" title="Part of this link was not understood">
-                <List>
-                  {page.notices.map((notice) => (
-                    <List.Item key={notice}>{notice}</List.Item>
-                  ))}
-                </List>
-              </Banner>
-            )}
+            <LinkNotices notices={page.notices} />
             {!page.shopHasOrders && !page.filtered ? (
               <Card>
                 <EmptyState heading="No orders yet" image="/empty-state.svg">

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useLocation, useNavigate, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Card, EmptyState, Layout, List, Page, Tabs, Text } from "@shopify/polaris";
+import { BlockStack, Card, EmptyState, Layout, Page, Tabs, Text } from "@shopify/polaris";
+import { LinkNotices } from "~/admin/link-notices";
 import prisma from "~/db.server";
 import { authenticateAdmin } from "~/shopify.server";
 import { loadReturnsQueuePage } from "./returns-queue-page.server";
@@ -27,15 +28,7 @@ export default function ReturnsPage() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {page.notices.length > 0 && (
-              <Banner tone="warning" title="Part of this link was not understood">
-                <List>
-                  {page.notices.map((notice) => (
-                    <List.Item key={notice}>{notice}</List.Item>
-                  ))}
-                </List>
-              </Banner>
-            )}
+            <LinkNotices notices={page.notices} />
             {!page.shopHasReturns ? (
               <Card>
                 <EmptyState heading="No return requests yet" image="/empty-state.svg" action={{ content: "Set up returns", url: "/app/settings/returns" }}>
