@@ -15,6 +15,7 @@ import { confirmationState, evaluateOrders, sweepDueOrders, type FlagChange } fr
 import { getWatchSettings } from "../watch/watch-settings.server";
 import { FLAG_KINDS } from "../watch/watch-rules";
 import { forgetDashboardDays, markOrderDays } from "../dashboard/dashboard-days.server";
+import { queueDashboardDays } from "./dashboard-jobs.server";
 import { afterOrderChanged } from "./gift-jobs.server";
 import type { JobHandlers } from "./queue";
 import type { JobQueue } from "./queue.server";
@@ -83,8 +84,10 @@ export function watchJobHandlers(queue: JobQueue): JobHandlers {
 
     // After a backfill: the shop's orders are looked at at once, not at the next sweep.
     async [WATCH_SHOP_JOB](_payload, { shop }) {
-      // The backfill rewrote the shop's history: the dashboard's kept days go too.
+      // The backfill rewrote the shop's history: the dashboard's kept days are computed again,
+      // in the background, so that the merchant's first visit reads kept days.
       await forgetDashboardDays(prisma, shop);
+      await queueDashboardDays(queue, shop);
       await sweepDueOrders(prisma, new Date(), { shop, onChanges: (changedShop, changes) => followFlagChanges(queue, changedShop, changes) });
     },
 

@@ -13,6 +13,9 @@ import type { Figure } from "~/dashboard/indicators";
 import { parsePeriod } from "~/dashboard/period";
 import { addLocalDays, localDateTime } from "~/watch/business-calendar";
 import { getWatchSettings } from "~/watch/watch-settings.server";
+import { DASHBOARD_DAYS_JOB } from "~/jobs/dashboard-jobs.server";
+import type { JobQueue } from "~/jobs/queue.server";
+import { watchJobHandlers, WATCH_SHOP_JOB } from "~/jobs/watch-jobs.server";
 import { resetDatabase } from "../../support/factories";
 import { createFulfillment, createOrder, orderIdFor } from "../orders-admin/order-rows";
 
@@ -233,6 +236,15 @@ describe("the dashboard's kept days", () => {
     ]);
     expect((await refreshDashboardDays(prisma, SHOP, { now: NOW, from: "2026-03-01" })).computed).toBe(dayCount("2026-03-01", addLocalDays(localDateTime(ZONE, NOW).date, -KEPT_DAYS)));
     expect(await prisma.dashboardDay.count({ where: { shop: OTHER } })).toBe(0);
+  });
+
+  it("are forgotten after a backfill and queued for keeping again", async () => {
+    await refreshDashboardDays(prisma, SHOP, { now: NOW });
+    const queued: [string, string, unknown][] = [];
+    const queue = { enqueue: async (name: string, shop: string, payload: unknown) => (queued.push([name, shop, payload]), "job") } as unknown as JobQueue;
+    await watchJobHandlers(queue)[WATCH_SHOP_JOB]?.({}, { shop: SHOP, jobId: "j1", attempt: 1 });
+    expect(await prisma.dashboardDay.count({ where: { shop: SHOP } })).toBe(0);
+    expect(queued.filter(([name]) => name === DASHBOARD_DAYS_JOB)).toEqual([[DASHBOARD_DAYS_JOB, SHOP, {}]]);
   });
 
   it("keep today out: an order placed now counts at once", async () => {
