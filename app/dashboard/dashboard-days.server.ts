@@ -21,7 +21,7 @@ import { MAX_PERIOD_DAYS, periodOf, type Period } from "./period";
 import { periodPart } from "./period-aggregates.server";
 
 /** Raised when what a part holds or how it is computed changes: every kept day is recomputed. */
-const PART_VERSION = 1;
+const PART_VERSION = 2;
 /** A day is kept once this long after its end. */
 export const DAY_GRACE_MS = 60 * 60_000;
 /** The refresh keeps the longest period and the one before it, and a week more. */

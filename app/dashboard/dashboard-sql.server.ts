@@ -65,11 +65,6 @@ export function dialectOf(db: Db): Dialect {
 
 export const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
-/** When an order is ready for dispatch (as the watch counts it): placed, confirmed or paid (not for cash on delivery), the latest. */
-export function readyAtSql(sql: Dialect): string {
-  const placed = sql.ms(`o."placedAt"`);
-  return `${sql.greatest}(${placed}, COALESCE(${sql.ms(`o."confirmedAt"`)}, ${placed}), CASE WHEN o."cashOnDelivery" THEN ${placed} ELSE COALESCE(${sql.ms(`o."paidAt"`)}, ${placed}) END)`;
-}
 
 export function valuesTable(name: string, columns: string[], rows: number[][]): string {
   return `${name}(${columns.join(", ")}) AS (VALUES ${rows.map((row) => `(${row.map((value) => `CAST(${Math.trunc(value)} AS BIGINT)`).join(", ")})`).join(", ")})`;
@@ -101,15 +96,23 @@ export function checkInAnswer(detail: string | null): string | null {
 }
 
 /**
- * Orders of the period, not cancelled, with their ready time and first parcel (`$1`–`$3`):
- * the first parcel looked up per order on (shop, orderId), which stays cheap for one day as
- * for ninety (a scan of the shop's parcels by date does not).
+ * Orders of the period, not cancelled, with their ready time and first parcel (`$1`–`$3`),
+ * and `extra` columns (name → expression over `o`). Ready: placed, confirmed, or paid (not for
+ * cash on delivery), the latest — as the watch counts it, except that a payment recorded after
+ * the first parcel (captured on fulfilment, or an order synced long after it was paid) did not
+ * hold the parcel back and is not counted. The first parcel is looked up per order on (shop,
+ * orderId), which stays cheap for one day as for ninety (a scan of the shop's parcels by date
+ * does not).
  */
-export function dispatchedOrders(sql: Dialect, extraColumns = ""): string {
+export function dispatchedOrders(sql: Dialect, extra: Record<string, string> = {}): string {
   const firstParcel = `(SELECT MIN(f."createdAt") FROM "OrderFulfillment" f WHERE f."shop" = o."shop" AND f."orderId" = o."orderId" AND f."status" = 'success')`;
-  return `SELECT o."orderId" AS order_id, ${readyAtSql(sql)} AS ready_ms${extraColumns}, ${sql.ms(firstParcel)} AS first_ms
-            FROM "OrderCare" o
-           WHERE ${periodOrders(sql)} AND o."cancelledAt" IS NULL`;
+  const inner = Object.entries(extra).map(([name, expression]) => `, ${expression} AS ${name}`).join("");
+  const outer = Object.keys(extra).map((name) => `, x.${name}`).join("");
+  return `SELECT x.order_id, ${sql.greatest}(x.placed_ms, COALESCE(x.confirmed_ms, x.placed_ms), CASE WHEN x.cod = 1 OR x.paid_ms IS NULL OR x.paid_ms > x.first_ms THEN x.placed_ms ELSE x.paid_ms END) AS ready_ms, x.first_ms${outer}
+            FROM (SELECT o."orderId" AS order_id, ${sql.ms(`o."placedAt"`)} AS placed_ms, ${sql.ms(`o."confirmedAt"`)} AS confirmed_ms, ${sql.ms(`o."paidAt"`)} AS paid_ms,
+                         CASE WHEN o."cashOnDelivery" THEN 1 ELSE 0 END AS cod, ${sql.ms(firstParcel)} AS first_ms${inner}
+                    FROM "OrderCare" o
+                   WHERE ${periodOrders(sql)} AND o."cancelledAt" IS NULL) x`;
 }
 
 /** Statuses after which nothing is waited for before dispatch, or nothing is dispatched any more. */
@@ -141,7 +144,7 @@ export async function dueOrdersSql(db: Db, sql: Dialect, shop: string, period: P
   const payment = `LOWER(COALESCE(o."financialStatus", ''))`;
   const list = (values: string[]) => values.map((value) => `'${value}'`).join(", ");
   const waiting = `CASE WHEN ${payment} IN (${list(ENDED_PAYMENT)}) OR (NOT o."cashOnDelivery" AND ${payment} IN (${list(NOT_DUE_PAYMENT)})) THEN 1 ELSE 0 END`;
-  const orders = `d AS MATERIALIZED (${dispatchedOrders(sql, `, ${delayCase} AS delay, ${waiting} AS waiting`)})`;
+  const orders = `d AS MATERIALIZED (${dispatchedOrders(sql, { delay: delayCase, waiting })})`;
   if (sql.postgres) {
     // A binary search per order (width_bucket over the segments' bounds) rather than a range join.
     const dueOf = (days: number) => {

@@ -226,6 +226,20 @@ describe("the dashboard's figures", () => {
     await expect(dashboardCsv(prisma, SHOP, new URLSearchParams({ orders: "everything" }), { now: NOW, locale: "en" })).rejects.toThrow("No list of orders");
   });
 
+  it("counts time to dispatch from the payment only when the payment came before the parcel", async () => {
+    const shop = "capture-shop.myshopify.com";
+    await prisma.shopSettings.create({ data: { shop, timezone: "Europe/Paris", countryCode: "FR" } });
+    // Captured on fulfilment: paid the day after the parcel left, which did not wait for it: 6 h from placed.
+    await createOrder(prisma, shop, 1, { placedAt: at("2026-11-23T08:00:00Z"), paidAt: at("2026-11-24T11:00:00Z"), fulfillmentStatus: "fulfilled" });
+    await createFulfillment(prisma, shop, id(1), "c1", { createdAt: at("2026-11-23T14:00:00Z") });
+    // Paid by bank transfer the next morning, dispatched 4 h after: 4 h from paid.
+    await createOrder(prisma, shop, 2, { placedAt: at("2026-11-23T08:00:00Z"), paidAt: at("2026-11-24T09:00:00Z"), fulfillmentStatus: "fulfilled" });
+    await createFulfillment(prisma, shop, id(2), "c2", { createdAt: at("2026-11-24T13:00:00Z") });
+    const dashboard = await loadDashboard(prisma, shop, new URLSearchParams({ period: "7" }), { now: NOW });
+    expect(figure(dashboard.groups, "dispatch_median").value).toBe(5 * 60);
+    expect(dashboard.charts.dispatchTimes.find((bucket) => bucket.id === "4_8h")?.count).toBe(2);
+  });
+
   it("keeps each shop to its own rows", async () => {
     const other = await loadDashboard(prisma, OTHER, new URLSearchParams({ period: "7" }), { now: NOW });
     expect(figure(other.groups, "orders").value).toBe(1);
