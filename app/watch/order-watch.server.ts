@@ -12,6 +12,8 @@ export type FlagChange = { orderId: string; raised: Flag[]; cleared: FlagKind[];
 
 /** How many orders one batch loads and evaluates. */
 export const EVALUATION_BATCH = 500;
+/** Shops swept side by side (the database and the evaluation overlap; more adds nothing on 2 cores). */
+const SWEEP_SHOPS_AT_ONCE = 3;
 
 const OPEN_STATUSES = ["open", "handled", "snoozed"];
 
@@ -293,23 +295,36 @@ export async function sweepDueOrders(
 ): Promise<SweepResult> {
   const limit = options.limit ?? 50_000;
   let evaluated = 0;
+  // Orders taken by batches still being evaluated: the limit counts them already.
+  let reserved = 0;
   const changes: FlagChange[] = [];
   const dueShops = options.shop ? [{ shop: options.shop }] : await db.orderCare.groupBy({ by: ["shop"], where: { watchDueAt: { lte: now } } });
-  for (const { shop } of dueShops) {
-    if (evaluated >= limit) break;
-    const settings = await getWatchSettings(db, shop);
-    for (;;) {
-      const take = Math.min(EVALUATION_BATCH, limit - evaluated);
-      if (take <= 0) break;
-      const due = await db.orderCare.findMany({ where: { shop, watchDueAt: { lte: now } }, orderBy: { watchDueAt: "asc" }, take, select: { orderId: true } });
-      if (due.length === 0) break;
-      const shopChanges = await evaluateOrders(db, shop, due.map((row) => row.orderId), now, settings);
-      evaluated += due.length;
-      changes.push(...shopChanges);
-      if (shopChanges.length > 0) await options.onChanges?.(shop, shopChanges);
-      if (due.length < take) break;
+  let nextShop = 0;
+  // A few shops at a time: while one batch is written, another is read and evaluated.
+  const worker = async () => {
+    for (let entry = dueShops[nextShop++]; entry !== undefined; entry = dueShops[nextShop++]) {
+      const { shop } = entry;
+      if (evaluated + reserved >= limit) return;
+      const settings = await getWatchSettings(db, shop);
+      for (;;) {
+        const take = Math.min(EVALUATION_BATCH, limit - evaluated - reserved);
+        if (take <= 0) break;
+        reserved += take;
+        try {
+          const due = await db.orderCare.findMany({ where: { shop, watchDueAt: { lte: now } }, orderBy: { watchDueAt: "asc" }, take, select: { orderId: true } });
+          if (due.length === 0) break;
+          const shopChanges = await evaluateOrders(db, shop, due.map((row) => row.orderId), now, settings);
+          evaluated += due.length;
+          changes.push(...shopChanges);
+          if (shopChanges.length > 0) await options.onChanges?.(shop, shopChanges);
+          if (due.length < take) break;
+        } finally {
+          reserved -= take;
+        }
+      }
     }
-  }
+  };
+  await Promise.all(Array.from({ length: Math.min(SWEEP_SHOPS_AT_ONCE, dueShops.length) }, worker));
   return { evaluated, changes, shops: dueShops.length };
 }
 
