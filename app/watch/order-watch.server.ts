@@ -12,7 +12,11 @@ export type FlagChange = { orderId: string; raised: Flag[]; cleared: FlagKind[];
 
 /** How many orders one batch loads and evaluates. */
 export const EVALUATION_BATCH = 500;
-/** Shops swept side by side (the database and the evaluation overlap; more adds nothing on 2 cores). */
+/**
+ * Shops swept side by side on PostgreSQL (the database and the evaluation overlap; more added
+ * nothing on 2 cores). SQLite's one connection runs them one after the other: a batch's
+ * transaction must not take in another shop's statements.
+ */
 const SWEEP_SHOPS_AT_ONCE = 3;
 
 const OPEN_STATUSES = ["open", "handled", "snoozed"];
@@ -324,7 +328,7 @@ export async function sweepDueOrders(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(SWEEP_SHOPS_AT_ONCE, dueShops.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(isPostgres(db) ? SWEEP_SHOPS_AT_ONCE : 1, dueShops.length) }, worker));
   return { evaluated, changes, shops: dueShops.length };
 }
 
