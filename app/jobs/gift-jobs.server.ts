@@ -1,15 +1,18 @@
 // Gifts and loyalty jobs: giving an order the gifts its rules earn (gifts.apply, per order; the
 // late-order apology asks for its own), and recalculating a customer's loyalty tier
-// (loyalty.recalculate, per customer). afterOrderChanged decides, after an order changed, which
-// of them to queue, and does the database-only follow-ups at once: the app's discount codes the
-// order used are marked redeemed, the packer's notes of a fulfilled order are done.
+// (loyalty.recalculate, per customer), which asks for the loyalty_tier message when the customer
+// moved up a tier. afterOrderChanged decides, after an order changed, which of them to queue, and
+// does the database-only follow-ups at once: the app's discount codes the order used are marked
+// redeemed, the packer's notes of a fulfilled order are done.
 import { shopAdmin } from "./shop-admin.server";
 import { z } from "zod";
 import prisma, { type Db } from "../db.server";
 import type { AdminClient } from "../shopify.server";
 import { applyApologyGift, applyGiftsForOrder, markPackerInstructionsDone } from "../gifts/gift-grants.server";
-import { loyaltyStandingChanged, recalculateCustomer } from "../loyalty/loyalty.server";
+import { loyaltyStandingChanged, recalculateCustomer, type ReachedTier } from "../loyalty/loyalty.server";
 import { recordRedemptions, type Redemption } from "../loyalty/redemptions.server";
+import { effectiveMessageSettings } from "../messages/message-settings";
+import { requestMessage } from "../messages/request-message.server";
 import type { JobHandlers } from "./queue";
 import type { JobQueue } from "./queue.server";
 
@@ -46,9 +49,40 @@ export function giftJobHandlers(queue: Enqueue, options: GiftJobOptions = {}): J
 
     async [LOYALTY_RECALCULATE_JOB](payload, { shop }) {
       const { customerId } = LoyaltyJob.parse(payload);
-      await recalculateCustomer(db, await adminFor(shop), shop, customerId, now());
+      const at = now();
+      await recalculateCustomer(db, await adminFor(shop), shop, customerId, at, { onReached: (reached) => requestTierMessage(queue, db, shop, customerId, reached, at) });
     },
   };
+}
+
+/** The message's facts are capped to what a message request takes (a merchant's tier name is free text). */
+const TIER_NAME_MAX = 80;
+
+/**
+ * Asks for the loyalty_tier message about the customer's most recent paid, not cancelled order
+ * in the app (its language, consent and address are what the message is composed with), when
+ * that order is recent: a tier reached by an old order (loyalty just turned on, tiers changed,
+ * a sync bringing in history) is not announced to the whole customer list. Without such an
+ * order nothing is sent. The reason names the tier, so each tier is told once per order. The
+ * merchant's switch and the shopper's consent are applied when it is composed; the merchant's
+ * delay for the type is applied here, as for the order messages. Returns the job id, or null.
+ */
+async function requestTierMessage(queue: Enqueue, db: Db, shop: string, customerId: string, reached: ReachedTier, now: Date): Promise<string | null> {
+  const order = await db.orderCare.findFirst({
+    where: { shop, customerId, paidAt: { not: null }, cancelledAt: null, placedAt: { gte: new Date(now.getTime() - GIFT_WINDOW_DAYS * DAY_MS) } },
+    orderBy: [{ paidAt: "desc" }, { placedAt: "desc" }],
+    select: { orderId: true },
+  });
+  if (!order) return null;
+  const settings = await db.shopSettings.findUnique({ where: { shop }, select: { messageTypes: true } });
+  const delayMinutes = effectiveMessageSettings(settings?.messageTypes ?? null).loyalty_tier.delayMinutes;
+  const tierName = reached.name.trim().slice(0, TIER_NAME_MAX);
+  return requestMessage(
+    queue,
+    shop,
+    { type: "loyalty_tier", orderId: order.orderId, reason: `tier:${tierName}`, facts: { tierName, discountPercent: reached.percent }, requestedBy: "automatic" },
+    delayMinutes > 0 ? { runAt: new Date(now.getTime() + delayMinutes * 60_000) } : {},
+  );
 }
 
 /** Queued once per order at a time. */

@@ -215,6 +215,19 @@ export class LoyaltyWriteRefused extends Error {
   readonly permanent = true;
 }
 
+/** A tier the customer has just moved up to. */
+export type ReachedTier = { name: string; percent: number };
+
+/**
+ * The tier the customer has just reached: one giving a higher percentage than the one recorded
+ * for them (no member row, or no tier, counts as 0), while loyalty is on. Staying, dropping or
+ * only a renamed tier at the same percentage reach nothing. Pure.
+ */
+export function newlyReachedTier(enabled: boolean, recorded: { percent: number } | null, standing: { tier: string | null; percent: number }): ReachedTier | null {
+  if (!enabled || standing.tier === null) return null;
+  return standing.percent > (recorded?.percent ?? 0) ? { name: standing.tier, percent: standing.percent } : null;
+}
+
 export type LoyaltyRecalculation = {
   customerId: string;
   tier: string | null;
@@ -223,6 +236,8 @@ export type LoyaltyRecalculation = {
   spend: string;
   /** Whether the metafield was written (only when its value changed). */
   written: boolean;
+  /** A higher tier than the one recorded before: the shopper is told (app/jobs/gift-jobs.server.ts). */
+  reached: ReachedTier | null;
   /** Set when nothing was looked at: loyalty is off for the shop. */
   skipped?: "disabled";
 };
@@ -232,17 +247,25 @@ const CUSTOMER_ID = /^(?:gid:\/\/shopify\/Customer\/)?(\d+)$/;
 /**
  * Works out the customer's standing and writes their metafield when its value changed (the
  * value last written is kept in LoyaltyMember.metafieldValue); the member row keeps the counts.
+ * `reached` compares with the member row as it was, so recalculating again reaches nothing.
  */
-export async function recalculateCustomer(db: Db, admin: Admin, shop: string, customerId: string, now: Date): Promise<LoyaltyRecalculation> {
+export async function recalculateCustomer(
+  db: Db,
+  admin: Admin,
+  shop: string,
+  customerId: string,
+  now: Date,
+  options: { onReached?: (reached: ReachedTier) => Promise<unknown> } = {},
+): Promise<LoyaltyRecalculation> {
   const numericId = CUSTOMER_ID.exec(customerId.trim())?.[1];
   if (!numericId) throw new RangeError(`not a customer id: ${customerId}`);
   const settings = await getLoyaltySettings(db, shop);
-  if (!settings.enabled) return { customerId: numericId, tier: null, percent: 0, paidOrders: 0, spend: "0", written: false, skipped: "disabled" };
+  if (!settings.enabled) return { customerId: numericId, tier: null, percent: 0, paidOrders: 0, spend: "0", written: false, reached: null, skipped: "disabled" };
 
   const standing = await customerStanding(db, shop, numericId, settings, now);
   const value = loyaltyMetafieldValue(standing);
   const member = await db.loyaltyMember.findUnique({ where: { shop_customerId: { shop, customerId: numericId } } });
-  const result: LoyaltyRecalculation = { customerId: numericId, tier: value.tier, percent: value.percent, paidOrders: standing.paidOrders, spend: standing.spend, written: false };
+  const result: LoyaltyRecalculation = { customerId: numericId, tier: value.tier, percent: value.percent, paidOrders: standing.paidOrders, spend: standing.spend, written: false, reached: null };
   if (!member && standing.paidOrders === 0) return result;
 
   let metafieldValue = member?.metafieldValue ?? "";
@@ -255,6 +278,13 @@ export async function recalculateCustomer(db: Db, admin: Admin, shop: string, cu
     if (errors.length > 0) throw new LoyaltyWriteRefused(`Shopify refused the loyalty metafield of customer ${numericId}: ${errors.map((error) => error.message).join("; ")}`);
     result.written = true;
   }
+  // The member's percent column holds whole numbers (a 7.5 % tier is kept as 7); the JSON last
+  // written keeps it exact, so staying at 7.5 % is not read as a rise.
+  const recorded = member ? { percent: parseLoyaltyMetafieldValue(member.metafieldValue)?.percent ?? member.percent } : null;
+  result.reached = newlyReachedTier(settings.enabled, recorded, value);
+  // Told before the rise is recorded: a failure here leaves the member as it was, and the retry
+  // sees the rise again (the message's dedupe key keeps it to one).
+  if (result.reached) await options.onReached?.(result.reached);
   const data = { tier: value.tier, percent: value.percent, paidOrders: standing.paidOrders, spend: standing.spend, metafieldValue };
   await db.loyaltyMember.upsert({ where: { shop_customerId: { shop, customerId: numericId } }, create: { shop, customerId: numericId, ...data }, update: data });
   return result;

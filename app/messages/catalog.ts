@@ -10,6 +10,7 @@ export const MESSAGE_TYPES = [
   "review_request",
   "return_instructions",
   "loyalty_reward",
+  "loyalty_tier",
   "thank_you",
 ] as const;
 
@@ -34,6 +35,8 @@ export const TYPE_PLACEHOLDERS = {
   review_request: ["reviewUrl", "discountCode"],
   return_instructions: ["returnNumber", "returnAddress", "returnDeadline", "discountCode"],
   loyalty_reward: ["tierName", "discountPercent", "discountCode", "discountExpires"],
+  // No code: the tier discount applies itself at checkout (extensions/loyalty-discount).
+  loyalty_tier: ["tierName", "discountPercent"],
   thank_you: ["thankYouNote", "giftDescription"],
 } as const satisfies Record<MessageType, readonly string[]>;
 
@@ -68,7 +71,8 @@ export const MESSAGE_DEFINITIONS: Record<MessageType, MessageTypeDefinition> = {
   delivery_check_in: { type: "delivery_check_in", category: "transactional", enabledByDefault: true, defaultDelayMinutes: 24 * 60, trigger: "After delivery: did it arrive well?" },
   review_request: { type: "review_request", category: "marketing", enabledByDefault: true, defaultDelayMinutes: 7 * 24 * 60, trigger: "Some days after delivery, when the shopper said all was well or did not answer." },
   return_instructions: { type: "return_instructions", category: "transactional", enabledByDefault: true, defaultDelayMinutes: 0, trigger: "A return is approved: the label and how to send the parcel back." },
-  loyalty_reward: { type: "loyalty_reward", category: "marketing", enabledByDefault: true, defaultDelayMinutes: 0, trigger: "A customer reaches a loyalty tier or is given a discount card." },
+  loyalty_reward: { type: "loyalty_reward", category: "marketing", enabledByDefault: true, defaultDelayMinutes: 0, trigger: "A customer is given a discount card (a gift rule or a goodwill code)." },
+  loyalty_tier: { type: "loyalty_tier", category: "marketing", enabledByDefault: true, defaultDelayMinutes: 0, trigger: "A customer reaches a higher loyalty tier: they learn their new discount, which applies at checkout without a code." },
   thank_you: { type: "thank_you", category: "transactional", enabledByDefault: false, defaultDelayMinutes: 0, trigger: "A thank-you gift or note is given with an order." },
 };
 

@@ -19,6 +19,7 @@ export const MESSAGE_TYPE_NAMES: Record<MessageType, string> = {
   review_request: "Review request",
   return_instructions: "Return instructions",
   loyalty_reward: "Loyalty reward",
+  loyalty_tier: "Loyalty tier reached",
   thank_you: "Thank-you note",
 };
 

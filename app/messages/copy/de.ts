@@ -85,6 +85,16 @@ export const de: LocaleCopy = {
         "Der Code ist gültig bis zum {{discountExpires}}.\n\n" +
         "Wir freuen uns auf Ihren nächsten Einkauf!",
     },
+    loyalty_tier: {
+      subject: "{{discountPercent}} Rabatt auf Ihre nächsten Bestellungen bei {{shopName}}",
+      preheader: "Ihre neue Treuestufe: {{tierName}}. Ganz ohne Code.",
+      body:
+        "Hallo {{customerName}},\n\n" +
+        "Vielen Dank für Ihre Bestellung {{orderName}} – schön, dass Sie wieder bei {{shopName}} eingekauft haben.\n\n" +
+        "Sie haben eine neue Treuestufe erreicht: {{tierName}}. Damit erhalten Sie {{discountPercent}} Rabatt auf Ihre nächsten Bestellungen.\n\n" +
+        "Einen Code brauchen Sie nicht: Melden Sie sich beim Bestellen einfach mit dieser E-Mail-Adresse in Ihrem Kundenkonto an, dann wird der Rabatt automatisch abgezogen.\n\n" +
+        "Wir freuen uns auf Ihren nächsten Einkauf!",
+    },
     thank_you: {
       subject: "Ein herzliches Dankeschön von {{shopName}}",
       preheader: "Ein paar Worte zu Ihrer Bestellung.",

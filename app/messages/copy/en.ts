@@ -85,6 +85,16 @@ export const en: LocaleCopy = {
         "The code is valid until {{discountExpires}}.\n\n" +
         "We look forward to seeing you again!",
     },
+    loyalty_tier: {
+      subject: "{{discountPercent}} off your next orders at {{shopName}}",
+      preheader: "Your new loyalty level: {{tierName}}. No code needed.",
+      body:
+        "Hello {{customerName}},\n\n" +
+        "Thank you for your order {{orderName}}, and for shopping with {{shopName}} again.\n\n" +
+        "You’ve reached a new loyalty level: {{tierName}}. That means {{discountPercent}} off your next orders.\n\n" +
+        "There’s no code to remember: sign in to your account with this email address when you check out, and the discount is taken off automatically.\n\n" +
+        "We look forward to seeing you again!",
+    },
     thank_you: {
       subject: "A big thank-you from {{shopName}}",
       preheader: "A few words about your order.",

@@ -85,6 +85,16 @@ export const es: LocaleCopy = {
         "El código es válido hasta el {{discountExpires}}.\n\n" +
         "¡Esperamos verte pronto!",
     },
+    loyalty_tier: {
+      subject: "{{discountPercent}} de descuento en tus próximos pedidos de {{shopName}}",
+      preheader: "Tu nuevo nivel de fidelidad: {{tierName}}. Sin códigos.",
+      body:
+        "Hola, {{customerName}}:\n\n" +
+        "Gracias por tu pedido {{orderName}} y por volver a confiar en {{shopName}}.\n\n" +
+        "Has alcanzado un nuevo nivel de fidelidad: {{tierName}}. Eso significa un {{discountPercent}} de descuento en tus próximos pedidos.\n\n" +
+        "No necesitas ningún código: inicia sesión en tu cuenta con este correo electrónico al finalizar la compra y el descuento se aplicará automáticamente.\n\n" +
+        "¡Esperamos verte pronto!",
+    },
     thank_you: {
       subject: "Muchas gracias de parte de {{shopName}}",
       preheader: "Unas palabras sobre tu pedido.",

@@ -85,6 +85,16 @@ export const fr: LocaleCopy = {
         "Ce code est valable jusqu’au {{discountExpires}}.\n\n" +
         "À très bientôt\u00a0!",
     },
+    loyalty_tier: {
+      subject: "{{discountPercent}} de réduction sur vos prochaines commandes chez {{shopName}}",
+      preheader: "Votre nouveau niveau de fidélité\u00a0: {{tierName}}. Aucun code à saisir.",
+      body:
+        "Bonjour {{customerName}},\n\n" +
+        "Merci pour votre commande {{orderName}} et pour votre fidélité à {{shopName}}.\n\n" +
+        "Vous avez atteint un nouveau niveau de fidélité\u00a0: {{tierName}}. Vous bénéficiez ainsi de {{discountPercent}} de réduction sur vos prochaines commandes.\n\n" +
+        "Pas de code à retenir\u00a0: connectez-vous à votre compte avec cette adresse e-mail au moment de commander, et la réduction s’applique automatiquement.\n\n" +
+        "À très bientôt\u00a0!",
+    },
     thank_you: {
       subject: "Un grand merci de la part de {{shopName}}",
       preheader: "Quelques mots à propos de votre commande.",

@@ -85,6 +85,16 @@ export const pl: LocaleCopy = {
         "Kod jest ważny do {{discountExpires}}.\n\n" +
         "Do zobaczenia!",
     },
+    loyalty_tier: {
+      subject: "{{discountPercent}} rabatu na kolejne zakupy w sklepie {{shopName}}",
+      preheader: "Twój nowy poziom w programie lojalnościowym: {{tierName}}. Bez kodu.",
+      body:
+        "Cześć, {{customerName}}!\n\n" +
+        "Dziękujemy za zamówienie {{orderName}} i za to, że znów robisz zakupy w sklepie {{shopName}}.\n\n" +
+        "Twój nowy poziom w programie lojalnościowym: {{tierName}}. Od teraz przysługuje Ci {{discountPercent}} rabatu na kolejne zamówienia.\n\n" +
+        "Nie potrzebujesz żadnego kodu: przy składaniu zamówienia zaloguj się na swoje konto, używając tego adresu e-mail, a rabat zostanie naliczony automatycznie.\n\n" +
+        "Do zobaczenia!",
+    },
     thank_you: {
       subject: "Serdeczne podziękowania od sklepu {{shopName}}",
       preheader: "Kilka słów o Twoim zamówieniu.",
