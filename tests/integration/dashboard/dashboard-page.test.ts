@@ -4,10 +4,8 @@
 // as tables, and the navigation entry.
 import { createElement, type ComponentType } from "react";
 import type * as RemixReact from "@remix-run/react";
-import { renderToString } from "react-dom/server";
-import { AppProvider } from "@shopify/polaris";
-import en from "@shopify/polaris/locales/en.json" with { type: "json" };
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { asLoaded, renderAdminPage, routeArgs } from "../../support/admin-pages";
 
 vi.hoisted(() => {
   process.env.DEMO_MODE = "1";
@@ -29,7 +27,6 @@ vi.mock("@remix-run/react", async (original) => {
 
 const { default: prisma } = await import("~/db.server");
 const { resetDatabase, seedShop } = await import("../../support/factories");
-const { TEST_APP_URL } = await import("../../support/test-env");
 const { stopJobRuntime } = await import("~/jobs/runtime.server");
 const { ADMIN_SECTIONS } = await import("~/admin/sections");
 const page = await import("~/routes/app.dashboard/route");
@@ -40,11 +37,11 @@ const { DASHBOARD_DAYS_JOB } = await import("~/jobs/dashboard-jobs.server");
 const { refreshDashboardDays } = await import("~/dashboard/dashboard-days.server");
 
 const SHOP = "maison-lumen.myshopify.com";
-const args = (path: string) => ({ request: new Request(new URL(path, TEST_APP_URL)), params: {}, context: {} });
+const args = routeArgs;
 
 function render(component: ComponentType, data: unknown): string {
-  remix.data = JSON.parse(JSON.stringify(data));
-  return renderToString(createElement(AppProvider, { i18n: en }, createElement(component)));
+  remix.data = asLoaded(data);
+  return renderAdminPage(component);
 }
 
 afterAll(async () => {

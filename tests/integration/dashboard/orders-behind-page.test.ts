@@ -3,10 +3,8 @@
 // on the server from its loader's data; and the dashboard's links to it.
 import { createElement, type ComponentType } from "react";
 import type * as RemixReact from "@remix-run/react";
-import { renderToString } from "react-dom/server";
-import { AppProvider } from "@shopify/polaris";
-import en from "@shopify/polaris/locales/en.json" with { type: "json" };
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { asLoaded, renderAdminPage, routeArgs } from "../../support/admin-pages";
 
 vi.hoisted(() => {
   process.env.DEMO_MODE = "1";
@@ -29,20 +27,19 @@ vi.mock("@remix-run/react", async (original) => {
 
 const { default: prisma } = await import("~/db.server");
 const { resetDatabase, seedShop } = await import("../../support/factories");
-const { TEST_APP_URL } = await import("../../support/test-env");
 const { stopJobRuntime } = await import("~/jobs/runtime.server");
 const ordersPage = await import("~/routes/app.dashboard_.orders");
 const dashboardPage = await import("~/routes/app.dashboard/route");
 const { createOrder, orderIdFor } = await import("../orders-admin/order-rows");
 
 const SHOP = "maison-lumen.myshopify.com";
-const args = (path: string) => ({ request: new Request(new URL(path, TEST_APP_URL)), params: {}, context: {} });
+const args = routeArgs;
 const load = (query: string) => ordersPage.loader(args(`/app/dashboard/orders?${query}`));
 const HOUR = 3_600_000;
 
 function render(component: ComponentType, data: unknown): string {
-  remix.data = JSON.parse(JSON.stringify(data));
-  return renderToString(createElement(AppProvider, { i18n: en }, createElement(component)));
+  remix.data = asLoaded(data);
+  return renderAdminPage(component);
 }
 
 /** `count` orders placed an hour apart, the newest an hour ago (order 1 is the newest). */

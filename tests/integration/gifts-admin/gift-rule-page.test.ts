@@ -2,12 +2,10 @@
 // for the demo shop: a refused save answers the field errors with what was typed (and the page
 // shows both), a valid one is stored for this shop only, the preview lists the recent orders the
 // rule would have given its gift to, and another shop's rule is not found, whatever the action.
-import { createElement, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type * as RemixReact from "@remix-run/react";
-import { renderToString } from "react-dom/server";
-import { AppProvider } from "@shopify/polaris";
-import en from "@shopify/polaris/locales/en.json" with { type: "json" };
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { asLoaded, renderAdminPage, routeArgs } from "../../support/admin-pages";
 
 vi.hoisted(() => {
   // Read by app/config.server.ts when the app modules load.
@@ -48,7 +46,7 @@ const SHOP_B = "atelier-nord.myshopify.com";
 const DAY = 86_400_000;
 
 const path = (ruleId: string) => `/app/gifts/rules/${ruleId}`;
-const load = (ruleId: string) => rulePage.loader({ request: new Request(new URL(path(ruleId), TEST_APP_URL)), params: { ruleId }, context: {} });
+const load = (ruleId: string) => rulePage.loader(routeArgs(path(ruleId), { ruleId }));
 const post = (ruleId: string, fields: Record<string, string>) =>
   rulePage.action({ request: new Request(new URL(path(ruleId), TEST_APP_URL), { method: "POST", body: new URLSearchParams(fields) }), params: { ruleId }, context: {} });
 const status = (promise: Promise<unknown>) =>
@@ -59,9 +57,9 @@ const status = (promise: Promise<unknown>) =>
 
 /** The page as the server renders it, from the loader's (and the action's) data as it reaches the browser. */
 function render(loaderData: unknown, actionData?: unknown): string {
-  remix.loaderData = JSON.parse(JSON.stringify(loaderData));
-  remix.actionData = actionData === undefined ? undefined : JSON.parse(JSON.stringify(actionData));
-  return renderToString(createElement(AppProvider, { i18n: en }, createElement(rulePage.default)));
+  remix.loaderData = asLoaded(loaderData);
+  remix.actionData = actionData === undefined ? undefined : asLoaded(actionData);
+  return renderAdminPage(rulePage.default);
 }
 
 const packerRule = {

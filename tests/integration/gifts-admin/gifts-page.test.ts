@@ -3,12 +3,10 @@
 // shop's only), a rule's on/off switch, gifts per month and the latest grants, and the loyalty
 // settings — refused with the field's error, saved off, and turned on (the tier discount created
 // in Shopify, every customer's tier worked out again by jobs). The page renders from that data.
-import { createElement, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import type * as RemixReact from "@remix-run/react";
-import { renderToString } from "react-dom/server";
-import { AppProvider } from "@shopify/polaris";
-import en from "@shopify/polaris/locales/en.json" with { type: "json" };
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { asLoaded, renderAdminPage, routeArgs } from "../../support/admin-pages";
 import { startDemoStandIn } from "../../support/stand-in-admin";
 import { installAppFunctions } from "../../admin-api/gift-mutations";
 
@@ -49,7 +47,7 @@ const SHOP = h.shop;
 const OTHER_SHOP = "atelier-nord.myshopify.com";
 const PAGE = "/app/gifts?index";
 
-const load = () => giftsPage.loader({ request: new Request(new URL(PAGE, TEST_APP_URL)), params: {}, context: {} });
+const load = () => giftsPage.loader(routeArgs(PAGE));
 const post = (fields: Record<string, string>) =>
   giftsPage.action({ request: new Request(new URL(PAGE, TEST_APP_URL), { method: "POST", body: new URLSearchParams(fields) }), params: {}, context: {} });
 const status = (promise: Promise<unknown>) =>
@@ -59,8 +57,8 @@ const status = (promise: Promise<unknown>) =>
   );
 
 function render(data: unknown): string {
-  remix.loaderData = JSON.parse(JSON.stringify(data));
-  return renderToString(createElement(AppProvider, { i18n: en }, createElement(giftsPage.default)));
+  remix.loaderData = asLoaded(data);
+  return renderAdminPage(giftsPage.default);
 }
 
 async function ruleOf(shop: string, entries: Record<string, string>): Promise<string> {

@@ -2,12 +2,10 @@
 // AppProvider): the queue empty and full (insights, tabs, rows), a return waiting for approval
 // and one approved (the label choices), and the return settings. Remix's hooks are stood in
 // for: this checks the components, not the router.
-import { createElement, type ComponentType } from "react";
+import type { ComponentType } from "react";
 import type * as RemixReact from "@remix-run/react";
-import { renderToString } from "react-dom/server";
-import { AppProvider } from "@shopify/polaris";
-import en from "@shopify/polaris/locales/en.json" with { type: "json" };
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { asLoaded, renderAdminPage, routeArgs } from "../../support/admin-pages";
 
 vi.hoisted(() => {
   process.env.DEMO_MODE = "1";
@@ -34,7 +32,6 @@ vi.mock("@remix-run/react", async (original) => {
 
 const { default: prisma } = await import("~/db.server");
 const { resetDatabase, seedShop } = await import("../../support/factories");
-const { TEST_APP_URL } = await import("../../support/test-env");
 const { stopJobRuntime } = await import("~/jobs/runtime.server");
 const { DEFAULT_RETURN_POLICY, decideReturn } = await import("~/returns/return-policy");
 const queuePage = await import("~/routes/app.returns._index/route");
@@ -42,12 +39,12 @@ const returnPage = await import("~/routes/app.returns.$returnId/route");
 const settingsPage = await import("~/routes/app.settings_.returns/route");
 
 const SHOP = "maison-lumen.myshopify.com";
-const args = (path: string, params: Record<string, string> = {}) => ({ request: new Request(new URL(path, TEST_APP_URL)), params, context: {} });
+const args = routeArgs;
 
 /** The page as the server renders it, from its loader's data as it reaches the browser (JSON). */
 function render(page: ComponentType, data: unknown): string {
-  remix.data = JSON.parse(JSON.stringify(data));
-  return renderToString(createElement(AppProvider, { i18n: en }, createElement(page)));
+  remix.data = asLoaded(data);
+  return renderAdminPage(page);
 }
 
 async function createCase(status: string, reason: "damaged_in_transit" | "size_or_fit", number: number) {

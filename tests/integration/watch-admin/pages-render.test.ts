@@ -2,12 +2,10 @@
 // AppProvider): Needs attention with flags and empty, the call queue, the order page with its
 // Care status panel, and the watch settings form. Remix's hooks are stood in for: this checks
 // the components, not the router.
-import { createElement, type ComponentType } from "react";
+import type { ComponentType } from "react";
 import type * as RemixReact from "@remix-run/react";
-import { renderToString } from "react-dom/server";
-import { AppProvider } from "@shopify/polaris";
-import en from "@shopify/polaris/locales/en.json" with { type: "json" };
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { asLoaded, renderAdminPage, routeArgs } from "../../support/admin-pages";
 import { SHOP_A, createOrder } from "../orders-admin/order-rows";
 import { createFlag } from "./watch-rows";
 
@@ -34,19 +32,18 @@ vi.mock("@remix-run/react", async (original) => {
 
 const { default: prisma } = await import("~/db.server");
 const { resetDatabase, seedShop } = await import("../../support/factories");
-const { TEST_APP_URL } = await import("../../support/test-env");
 const { stopJobRuntime } = await import("~/jobs/runtime.server");
 const home = await import("~/routes/app._index");
 const confirmations = await import("~/routes/app.confirmations/route");
 const orderPage = await import("~/routes/app.orders.$orderId/route");
 const settings = await import("~/routes/app.settings_.watch/route");
 
-const args = (path: string, params: Record<string, string> = {}) => ({ request: new Request(new URL(path, TEST_APP_URL)), params, context: {} });
+const args = routeArgs;
 
 /** The page as the server renders it, from its loader's data as it reaches the browser (JSON). */
 async function render(page: ComponentType, data: unknown): Promise<string> {
-  remix.data = JSON.parse(JSON.stringify(data));
-  return renderToString(createElement(AppProvider, { i18n: en }, createElement(page)));
+  remix.data = asLoaded(data);
+  return renderAdminPage(page);
 }
 
 afterAll(async () => {
