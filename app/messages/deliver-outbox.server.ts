@@ -77,29 +77,33 @@ function inProgress(): DeliveryRetryError {
 }
 
 export async function deliverOutboxMessage(db: Db, shop: string, messageId: string, now: Date, deps: DeliveryDeps): Promise<DeliveryResult> {
+  // The row as read by the attempts: what the dashboard's mark needs, without reading it again.
+  const seen: Seen = { message: null };
   try {
     // A row that changed under us (another worker, a resend) is looked at again from the start.
     for (let look = 0; look < 3; look += 1) {
-      const result = await tryDeliver(db, shop, messageId, now, deps);
+      const result = await tryDeliver(db, shop, messageId, now, deps, seen);
       if (result !== "changed") return result;
     }
     throw inProgress();
   } finally {
-    await markMessageDay(db, shop, messageId, now);
+    if (seen.message) await markMessageDay(db, shop, seen.message, now);
   }
 }
+
+type Seen = { message: { createdAt: Date; audience: string } | null };
 
 /**
  * The dashboard counts shopper messages by status on the day they were written: a status
  * that changes long after (a retry, quiet hours, a resend) marks that day stale.
  */
-async function markMessageDay(db: Db, shop: string, messageId: string, now: Date): Promise<void> {
-  const row = await db.outboxMessage.findFirst({ where: { id: messageId, shop }, select: { createdAt: true, audience: true } });
-  if (row?.audience === "shopper" && now.getTime() - row.createdAt.getTime() >= DAY_GRACE_MS) await markDashboardDays(db, shop, [row.createdAt], now);
+async function markMessageDay(db: Db, shop: string, message: { createdAt: Date; audience: string }, now: Date): Promise<void> {
+  if (message.audience === "shopper" && now.getTime() - message.createdAt.getTime() >= DAY_GRACE_MS) await markDashboardDays(db, shop, [message.createdAt], now);
 }
 
-async function tryDeliver(db: Db, shop: string, messageId: string, now: Date, deps: DeliveryDeps): Promise<DeliveryResult | "changed"> {
+async function tryDeliver(db: Db, shop: string, messageId: string, now: Date, deps: DeliveryDeps, seen: Seen): Promise<DeliveryResult | "changed"> {
   const row = await db.outboxMessage.findFirst({ where: { id: messageId, shop } });
+  seen.message = row;
   if (!row) return { status: "not_found", delivered: false };
 
   switch (row.status) {
@@ -219,7 +223,7 @@ export async function resendOutboxMessage(db: Db, shop: string, messageId: strin
     data: { status: "queued", sendAfter: now, statusReason: null },
   });
   if (count === 0) return { ok: false, message: "This message changed in the meantime: look at it again." };
-  await markMessageDay(db, shop, messageId, now);
+  await markMessageDay(db, shop, row, now);
   const message = row.status === "sent" ? "The message will be sent again." : row.status === "queued" ? "The message is waiting to be sent: it will be tried now." : "The message will be sent.";
   return { ok: true, message };
 }

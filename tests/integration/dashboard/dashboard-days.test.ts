@@ -14,6 +14,7 @@ import { parsePeriod } from "~/dashboard/period";
 import { addLocalDays, localDateTime } from "~/watch/business-calendar";
 import { getWatchSettings } from "~/watch/watch-settings.server";
 import { DASHBOARD_DAYS_JOB } from "~/jobs/dashboard-jobs.server";
+import { deliverOutboxMessage } from "~/messages/deliver-outbox.server";
 import type { JobQueue } from "~/jobs/queue.server";
 import { watchJobHandlers, WATCH_SHOP_JOB } from "~/jobs/watch-jobs.server";
 import { resetDatabase } from "../../support/factories";
@@ -245,6 +246,22 @@ describe("the dashboard's kept days", () => {
     await watchJobHandlers(queue)[WATCH_SHOP_JOB]?.({}, { shop: SHOP, jobId: "j1", attempt: 1 });
     expect(await prisma.dashboardDay.count({ where: { shop: SHOP } })).toBe(0);
     expect(queued.filter(([name]) => name === DASHBOARD_DAYS_JOB)).toEqual([[DASHBOARD_DAYS_JOB, SHOP, {}]]);
+  });
+
+  it("are marked by a message whose status changes long after it was written, not by one sent at once", async () => {
+    await refreshDashboardDays(prisma, SHOP, { now: NOW });
+    const transport = { send: async () => ({ messageId: "m" }), verify: async () => undefined, close: () => undefined };
+    const message = (id: string, createdAt: Date) =>
+      prisma.outboxMessage.create({ data: { id, shop: SHOP, type: "dispatch_note", dedupeKey: id, audience: "shopper", locale: "en", toAddress: "a@example.com", subject: "s", html: "h", text: "t", status: "queued", createdAt, sendAfter: createdAt } });
+    const stale = () => prisma.dashboardDay.count({ where: { shop: SHOP, staleAt: { not: null } } });
+    await message("fresh", new Date(NOW.getTime() - 10 * 60_000));
+    await deliverOutboxMessage(prisma, SHOP, "fresh", NOW, { transportFor: async () => transport });
+    expect(await stale()).toBe(0);
+    const written = new Date(NOW.getTime() - 3 * DAY_MS);
+    await message("late", written);
+    expect(await deliverOutboxMessage(prisma, SHOP, "late", NOW, { transportFor: async () => transport })).toMatchObject({ status: "sent" });
+    const day = localDateTime(ZONE, written).date;
+    expect((await prisma.dashboardDay.findUniqueOrThrow({ where: { shop_date: { shop: SHOP, date: day } } })).staleAt?.getTime()).toBe(NOW.getTime());
   });
 
   it("keep today out: an order placed now counts at once", async () => {
