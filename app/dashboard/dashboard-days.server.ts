@@ -28,7 +28,7 @@ export const DAY_GRACE_MS = 60 * 60_000;
 export const KEPT_DAYS = 2 * MAX_PERIOD_DAYS + 7;
 
 /** The settings and version a day was computed with: a change to either makes kept days untrusted. */
-export function dayBasis(settings: WatchSettings): string {
+function dayBasis(settings: WatchSettings): string {
   return createHash("sha256")
     .update(JSON.stringify([PART_VERSION, settings]))
     .digest("base64url")

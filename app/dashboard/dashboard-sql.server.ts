@@ -66,7 +66,7 @@ export function dialectOf(db: Db): Dialect {
 export const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
 
-export function valuesTable(name: string, columns: string[], rows: number[][]): string {
+function valuesTable(name: string, columns: string[], rows: number[][]): string {
   return `${name}(${columns.join(", ")}) AS (VALUES ${rows.map((row) => `(${row.map((value) => `CAST(${Math.trunc(value)} AS BIGINT)`).join(", ")})`).join(", ")})`;
 }
 
