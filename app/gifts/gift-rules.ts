@@ -7,6 +7,8 @@
 // can only be added to an order nobody has started packing; a rule's stock and monthly budget
 // are never exceeded.
 
+import { addDecimals, compareDecimals, formatDecimal, parseDecimal } from "~/money/decimal";
+
 export const GIFT_TRIGGER_KINDS = ["first_order", "every_nth_order", "order_value_above", "customer_tagged", "late_order_apology", "products_bought"] as const;
 export type GiftTriggerKind = (typeof GIFT_TRIGGER_KINDS)[number];
 
@@ -117,7 +119,7 @@ export function matchGiftRules(order: GiftOrder, rules: readonly GiftRule[], usa
         skip("over_budget", "This month's spending on the rule could not be read, so its budget cannot be checked.");
         continue;
       }
-      if (compare(add(spent, unitCost), budget) > 0) {
+      if (compareDecimals(addDecimals(spent, unitCost), budget) > 0) {
         skip("over_budget", `This month's budget would be exceeded: ${formatDecimal(spent)} of ${rule.monthlyBudget} spent, and one gift costs ${rule.unitCost}.`);
         continue;
       }
@@ -146,7 +148,7 @@ function triggerResult(trigger: GiftTrigger, order: GiftOrder): { met: boolean; 
       const amount = parseDecimal(trigger.amount);
       if (!amount) return { met: false, words: "The rule's amount is not an amount; edit the rule." };
       if (!total) return { met: false, words: `The order total "${order.totalPrice}" is not an amount.` };
-      return compare(total, amount) > 0
+      return compareDecimals(total, amount) > 0
         ? { met: true, words: `an order total of ${order.totalPrice}, above ${trigger.amount}` }
         : { met: false, words: `The order total ${order.totalPrice} is not above ${trigger.amount}.` };
     }
@@ -366,39 +368,4 @@ function ordinal(n: number): string {
   if (lastTwo >= 11 && lastTwo <= 13) return `${n}th`;
   const last = n % 10;
   return `${n}${last === 1 ? "st" : last === 2 ? "nd" : last === 3 ? "rd" : "th"}`;
-}
-
-// Exact decimals: an integer number of 10^-scale units.
-type Decimal = { units: bigint; scale: number };
-
-const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
-
-function parseDecimal(text: string): Decimal | null {
-  const match = DECIMAL.exec(text.trim());
-  if (!match) return null;
-  const [, sign, whole, fraction = ""] = match;
-  const units = BigInt(`${whole}${fraction}`);
-  return { units: sign ? -units : units, scale: fraction.length };
-}
-
-function rescale(value: Decimal, scale: number): bigint {
-  return value.units * 10n ** BigInt(scale - value.scale);
-}
-
-function add(a: Decimal, b: Decimal): Decimal {
-  const scale = Math.max(a.scale, b.scale);
-  return { units: rescale(a, scale) + rescale(b, scale), scale };
-}
-
-function compare(a: Decimal, b: Decimal): number {
-  const scale = Math.max(a.scale, b.scale);
-  const difference = rescale(a, scale) - rescale(b, scale);
-  return difference > 0n ? 1 : difference < 0n ? -1 : 0;
-}
-
-function formatDecimal(value: Decimal): string {
-  const negative = value.units < 0n;
-  const digits = (negative ? -value.units : value.units).toString().padStart(value.scale + 1, "0");
-  const whole = digits.slice(0, digits.length - value.scale);
-  return `${negative ? "-" : ""}${whole}${value.scale > 0 ? `.${digits.slice(digits.length - value.scale)}` : ""}`;
 }

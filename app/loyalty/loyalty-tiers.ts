@@ -4,6 +4,7 @@
 // tier discount Function (extensions/loyalty-discount) and the storefront block read.
 // Pure: no I/O; `now` is a parameter. Money is decimal strings compared as scaled integers.
 import { z } from "zod";
+import { addDecimals, compareDecimals, formatDecimal, parseDecimal, subtractDecimals, type Decimal } from "~/money/decimal";
 
 /**
  * A tier is reached when every threshold it sets is met (a tier that sets neither is reached by
@@ -179,7 +180,7 @@ function tierReached(tier: LoyaltyTier, paidOrders: number, spend: Decimal): boo
   if (tier.minPaidOrders !== undefined && paidOrders < tier.minPaidOrders) return false;
   if (tier.minSpend !== undefined) {
     const minimum = parseDecimal(tier.minSpend);
-    if (!minimum || compare(spend, minimum) < 0) return false;
+    if (!minimum || compareDecimals(spend, minimum) < 0) return false;
   }
   return true;
 }
@@ -187,22 +188,8 @@ function tierReached(tier: LoyaltyTier, paidOrders: number, spend: Decimal): boo
 function spendMissing(minSpend: string, spend: Decimal): string | null {
   const minimum = parseDecimal(minSpend);
   if (!minimum) return null;
-  const scale = Math.max(minimum.scale, spend.scale);
-  const missing = rescale(minimum, scale) - rescale(spend, scale);
-  return formatDecimal({ units: missing > 0n ? missing : 0n, scale });
-}
-
-// Exact decimals: an integer number of 10^-scale units.
-type Decimal = { units: bigint; scale: number };
-
-const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
-
-function parseDecimal(text: string): Decimal | null {
-  const match = DECIMAL.exec(text.trim());
-  if (!match) return null;
-  const [, sign, whole, fraction = ""] = match;
-  const units = BigInt(`${whole}${fraction}`);
-  return { units: sign ? -units : units, scale: fraction.length };
+  const missing = subtractDecimals(minimum, spend);
+  return formatDecimal(missing.units > 0n ? missing : { ...missing, units: 0n });
 }
 
 function isNonNegativeDecimal(text: string): boolean {
@@ -210,27 +197,8 @@ function isNonNegativeDecimal(text: string): boolean {
   return value !== null && value.units >= 0n;
 }
 
-function rescale(value: Decimal, scale: number): bigint {
-  return value.units * 10n ** BigInt(scale - value.scale);
-}
-
-function compare(a: Decimal, b: Decimal): number {
-  const scale = Math.max(a.scale, b.scale);
-  const difference = rescale(a, scale) - rescale(b, scale);
-  return difference > 0n ? 1 : difference < 0n ? -1 : 0;
-}
-
 /** The exact sum; a total that is not a decimal (or is negative) adds nothing. */
 function sumDecimals(texts: readonly string[]): Decimal {
   const values = texts.map(parseDecimal).filter((value): value is Decimal => value !== null && value.units >= 0n);
-  const scale = Math.max(0, ...values.map((value) => value.scale));
-  return { units: values.reduce((total, value) => total + rescale(value, scale), 0n), scale };
-}
-
-function formatDecimal(value: Decimal): string {
-  const negative = value.units < 0n;
-  const digits = (negative ? -value.units : value.units).toString().padStart(value.scale + 1, "0");
-  const whole = digits.slice(0, digits.length - value.scale);
-  const fraction = digits.slice(digits.length - value.scale);
-  return `${negative ? "-" : ""}${whole}${value.scale > 0 ? `.${fraction}` : ""}`;
+  return values.reduce(addDecimals, { units: 0n, scale: 0 });
 }

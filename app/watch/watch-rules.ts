@@ -47,6 +47,7 @@ import {
   zonedInstant,
   type BusinessCalendar,
 } from "./business-calendar";
+import { compareDecimals, parseDecimal } from "~/money/decimal";
 
 export type FlagKind =
   | "unconfirmed"
@@ -266,8 +267,9 @@ export function needsConfirmation(order: WatchOrder, settings: WatchSettings): b
       case "first_orders":
         return order.isFirstOrder;
       case "above_amount": {
-        const comparison = compareDecimals(order.totalPrice, criterion.amount);
-        return comparison !== null && comparison > 0;
+        const total = parseDecimal(order.totalPrice);
+        const amount = parseDecimal(criterion.amount);
+        return total !== null && amount !== null && compareDecimals(total, amount) > 0;
       }
       case "tagged": {
         const tag = normaliseTag(criterion.tag);
@@ -574,22 +576,4 @@ function businessTime(minutes: number): string {
 
 function normaliseTag(tag: string): string {
   return tag.trim().toLowerCase();
-}
-
-/** A decimal string as an integer and a scale, or null when it is not one ("12", "-3.50"). */
-function parseDecimal(text: string): { units: bigint; scale: number } | null {
-  const match = /^\s*(-?)(\d+)(?:\.(\d+))?\s*$/.exec(text);
-  if (!match) return null;
-  const fraction = match[3] ?? "";
-  return { units: BigInt(`${match[1]}${match[2]}${fraction}`), scale: fraction.length };
-}
-
-/** Sign of a − b for two decimal strings, exactly; null when either is not a decimal. */
-function compareDecimals(a: string, b: string): number | null {
-  const left = parseDecimal(a);
-  const right = parseDecimal(b);
-  if (!left || !right) return null;
-  const scale = Math.max(left.scale, right.scale);
-  const difference = left.units * 10n ** BigInt(scale - left.scale) - right.units * 10n ** BigInt(scale - right.scale);
-  return difference > 0n ? 1 : difference < 0n ? -1 : 0;
 }
