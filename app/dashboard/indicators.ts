@@ -2,7 +2,7 @@
 // and histograms of durations in whole minutes): never from one row per order. Pure: every
 // figure of a period, compared with the period before, and the series the charts draw.
 import type { DeliveryZone } from "~/watch/watch-rules";
-import { isReturnReason, isShopFault, RETURN_REASONS, type ReturnReason } from "~/returns/return-policy";
+import { isReturnReason, isShopFault, REASON_LABELS, RETURN_REASONS, type ReturnReason } from "~/returns/return-policy";
 
 /** Durations in whole minutes, counted: `[{ minutes: 90, count: 3 }, …]`. */
 export type Histogram = readonly { minutes: number; count: number }[];
@@ -130,15 +130,7 @@ export const DISPATCH_BUCKETS = [
   { id: "over_3d", label: "Over 3 days", upTo: Number.POSITIVE_INFINITY },
 ] as const;
 
-export const REASON_LABELS: Record<ReturnReason, string> = {
-  wrong_item: "Wrong item",
-  damaged_in_transit: "Damaged in transit",
-  defective: "Defective",
-  not_as_described: "Not as described",
-  size_or_fit: "Size or fit",
-  changed_mind: "Changed mind",
-  other: "Other",
-};
+// Re-exported: the dashboard's lists import the reason labels from here.
 
 export const ZONE_LABELS: Record<DeliveryZone, string> = { domestic: "domestic", region: "in the region", international: "international" };
 

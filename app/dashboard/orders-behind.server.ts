@@ -7,12 +7,12 @@
 import type { Db } from "~/db.server";
 import { messageTypeName } from "~/messages/templates.server";
 import { formatDateTime } from "~/orders/order-format";
-import { isReturnReason, isShopFault, RETURN_REASONS, type ReturnReason } from "~/returns/return-policy";
+import { isReturnReason, isShopFault, REASON_LABELS, RETURN_REASONS, type ReturnReason } from "~/returns/return-policy";
 import { deliveryZone, type DeliveryZone, type WatchSettings } from "~/watch/watch-rules";
 import { getWatchSettings } from "~/watch/watch-settings.server";
 import { checkInAnswer, customerOrders, dialectOf, dueOrdersSql, LATE_FLAG_KINDS, NOW_PARAM, num, periodOrders, type Dialect } from "./dashboard-sql.server";
 import { formatDuration } from "./figure-format";
-import { isOrderSet, orderSetInfo, orderSetReason, REASON_LABELS, type OrderSet } from "./indicators";
+import { isOrderSet, orderSetInfo, orderSetReason, type OrderSet } from "./indicators";
 import { parsePeriod, periodParams, type DashboardPeriod, type Period } from "./period";
 
 export type FigureOrder = {

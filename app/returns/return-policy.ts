@@ -267,7 +267,8 @@ function goodwillText(goodwill: Goodwill, approval: "automatic" | "manual"): str
 
 export type PolicyFormResult = { ok: true; value: ReturnPolicy } | { ok: false; errors: Record<string, string> };
 
-const REASON_LABELS: Record<ReturnReason, string> = {
+/** Each reason as the merchant reads it in the policy form and on the dashboard. */
+export const REASON_LABELS: Record<ReturnReason, string> = {
   wrong_item: "Wrong item",
   damaged_in_transit: "Damaged in transit",
   defective: "Defective",

@@ -33,7 +33,7 @@ import type { AdminClient } from "~/shopify.server";
 import { buyCarrierLabel, checkUploadedLabel, downloadCarrierLabel, ensureAppPdf, labelAttachments, storeReturnDocument, type LabelDeps, type LabelInput } from "./return-labels.server";
 import { checkReturnRequest, decideReturn, isReturnReason, isShopFault, returnableLines, type Returnability, type ReturnDecision, type ReturnPolicy, type ReturnReason } from "./return-policy";
 import { effectiveReturnAddress, getReturnSettings } from "./return-settings.server";
-import { RETURN_STATUSES, transition, type ReturnEffect, type ReturnEvent, type ReturnState, type ReturnStatus } from "./return-state";
+import { RETURN_STATUSES, STATUS_WORDS, transition, type ReturnEffect, type ReturnEvent, type ReturnState, type ReturnStatus } from "./return-state";
 import {
   addShopifyReverseDelivery,
   approveShopifyReturn,
@@ -486,19 +486,6 @@ export async function cancelReturn(db: Db, admin: Admin, queue: Queue, shop: str
 function notFound(): ActionResult {
   return { ok: false, error: "This return doesn't exist in this shop." };
 }
-
-const STATUS_WORDS: Record<ReturnStatus, string> = {
-  requested: "waiting for approval",
-  approved: "approved",
-  declined: "declined",
-  label_sent: "approved, with its label sent",
-  in_transit: "on its way back",
-  received: "received",
-  refunded: "refunded",
-  exchanged: "exchanged",
-  store_credited: "settled with store credit",
-  cancelled: "cancelled",
-};
 
 // ---------------------------------------------------------------------------------------------
 // Taking a step

@@ -237,7 +237,8 @@ function invalidEvent(event: ReturnEvent): string | null {
   return null;
 }
 
-const STATUS_WORDS: Record<ReturnStatus, string> = {
+/** A status as words that follow "is" ("This return is on its way back"), for error messages here and in the service. */
+export const STATUS_WORDS: Record<ReturnStatus, string> = {
   requested: "waiting for approval",
   approved: "approved",
   declined: "declined",

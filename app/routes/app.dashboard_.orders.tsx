@@ -3,7 +3,7 @@ import { useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Card, EmptyState, IndexTable, Layout, Link, Page, Text } from "@shopify/polaris";
 import { useState } from "react";
 import { LinkNotices } from "~/admin/link-notices";
-import { downloadJson } from "~/admin/download";
+import { downloadFile } from "~/admin/download";
 import { loadOrdersBehindPage, UnknownOrderSetError } from "~/dashboard/orders-behind.server";
 import prisma from "~/db.server";
 import { authenticateAdmin } from "~/shopify.server";
@@ -33,7 +33,7 @@ export default function OrdersBehindPage() {
   const [exportError, setExportError] = useState<string | null>(null);
   const download = () => {
     setExportError(null);
-    downloadJson(page.exportUrl, page.exportFilename).catch(() => setExportError("The CSV could not be downloaded. Try again in a moment."));
+    downloadFile(page.exportUrl, page.exportFilename).catch(() => setExportError("The CSV could not be downloaded. Try again in a moment."));
   };
 
   return (

@@ -4,7 +4,7 @@ import { Badge, BlockStack, Button, Card, EmptyState, IndexTable, InlineStack, L
 import prisma from "../db.server";
 import { authenticateAdmin } from "../shopify.server";
 import { listDataRequests } from "../compliance/compliance-request.server";
-import { downloadJson } from "../admin/download";
+import { downloadFile } from "../admin/download";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticateAdmin(request);
@@ -78,7 +78,7 @@ export default function Settings() {
                     </IndexTable.Cell>
                     <IndexTable.Cell>
                       {row.hasReport ? (
-                        <Button variant="plain" onClick={() => downloadJson(`/app/privacy-requests/${row.id}`, `customer-${row.customerId}-data.json`)}>
+                        <Button variant="plain" onClick={() => downloadFile(`/app/privacy-requests/${row.id}`, `customer-${row.customerId}-data.json`)}>
                           Download
                         </Button>
                       ) : (

@@ -4,7 +4,7 @@ import { Banner, BlockStack, Button, ButtonGroup, Card, InlineStack, Layout, Pag
 import vizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import { useState } from "react";
 import { LinkNotices } from "~/admin/link-notices";
-import { downloadJson } from "~/admin/download";
+import { downloadFile } from "~/admin/download";
 import { loadDashboard } from "~/dashboard/dashboard.server";
 import { requestLocale } from "~/dashboard/figure-format";
 import prisma from "~/db.server";
@@ -46,7 +46,7 @@ export default function DashboardPage() {
   const { current, previous } = page.period;
   const download = (query: string, filename: string) => {
     setExportError(null);
-    downloadJson(`/app/dashboard/export?${query}`, filename).catch(() => setExportError("The export could not be downloaded. Try again in a moment."));
+    downloadFile(`/app/dashboard/export?${query}`, filename).catch(() => setExportError("The export could not be downloaded. Try again in a moment."));
   };
 
   return (

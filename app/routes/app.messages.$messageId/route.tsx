@@ -1,4 +1,3 @@
-import type { ReactNode } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { BlockStack, Card, EmptyState, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
@@ -9,6 +8,7 @@ import { getJobQueue } from "~/jobs/runtime.server";
 import { resendOutboxMessage } from "~/messages/deliver-outbox.server";
 import { loadOutboxMessagePage } from "~/messages/outbox-list.server";
 import { enqueueDelivery } from "~/messages/request-message.server";
+import { Fact } from "~/admin/fact";
 import { StatusBadge } from "~/admin/status-badge";
 import { MessagePreview } from "./message-preview";
 import { RESEND_INTENT, ResendButton } from "./resend-button";
@@ -93,15 +93,6 @@ export default function MessagePage() {
         </Layout.Section>
       </Layout>
     </Page>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <BlockStack gap="050">
-      <Text as="h3" variant="bodySm" tone="subdued">{label}</Text>
-      {typeof children === "string" ? <Text as="p" breakWord>{children}</Text> : children}
-    </BlockStack>
   );
 }
 

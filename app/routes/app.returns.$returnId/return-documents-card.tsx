@@ -1,27 +1,17 @@
 // The return's files (label, packing slip, the shopper's photo), each downloadable. Downloads
-// go through fetch, which App Bridge signs with a session token inside the admin; a plain link
-// would reach the app without credentials.
+// go through fetch (downloadFile), which App Bridge signs with a session token inside the admin;
+// a plain link would reach the app without credentials.
 import { useState } from "react";
 import { BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
+import { downloadFile } from "~/admin/download";
 
 export type DocumentView = { id: string; kind: string; name: string; filename: string; contentType: string; href: string };
-
-export async function downloadDocument(path: string, filename: string): Promise<void> {
-  const response = await fetch(path);
-  if (!response.ok) throw new Error(`Download failed (${response.status})`);
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 export function DownloadButton({ document: file, children }: { document: DocumentView; children: string }) {
   const [state, setState] = useState<"idle" | "loading" | "failed">("idle");
   const download = () => {
     setState("loading");
-    downloadDocument(file.href, file.filename).then(
+    downloadFile(file.href, file.filename).then(
       () => setState("idle"),
       () => setState("failed"),
     );

@@ -1,4 +1,3 @@
-import type { ReactNode } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { Badge, BlockStack, Card, EmptyState, InlineStack, Layout, Link, Page, Text } from "@shopify/polaris";
@@ -6,6 +5,7 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import prisma from "~/db.server";
 import { authenticateAdmin } from "~/shopify.server";
 import { getJobQueue } from "~/jobs/runtime.server";
+import { Fact } from "~/admin/fact";
 import { StatusBadge } from "~/admin/status-badge";
 import { SHOP_FAULT_BADGE } from "~/returns/return-labels";
 import { loadReturnPage } from "./return-page.server";
@@ -145,23 +145,6 @@ export default function ReturnPage() {
         </Layout.Section>
       </Layout>
     </Page>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <BlockStack gap="050">
-      <Text as="h3" variant="bodySm" tone="subdued">
-        {label}
-      </Text>
-      {typeof children === "string" ? (
-        <Text as="p" breakWord>
-          {children}
-        </Text>
-      ) : (
-        children
-      )}
-    </BlockStack>
   );
 }
 
